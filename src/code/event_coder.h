@@ -1,0 +1,51 @@
+// EventCoder: codes CAMEO events from an analyzed document with a compiled
+// dictionary, without an external parser (sparse parse over tokens:
+// actor/agent mentions -> noun groups -> clauses -> verb patterns).
+//
+// text [AnalyzedText] + dict [CompiledDictionary] -> code [DocumentCoding]
+#ifndef PARLEY_CODE_EVENT_CODER_H_
+#define PARLEY_CODE_EVENT_CODER_H_
+
+#include <memory>
+#include <string>
+
+#include "code/sentence_coding.h"
+#include "dict/compiled_dictionary.h"
+#include "parley/document.h"
+#include "parley/status.h"
+#include "parley/text.h"
+
+namespace parley {
+
+struct CoderOptions {
+  // Emit events whose source is an agent only ("---GOV").
+  bool allow_agent_only_source = false;
+};
+
+// Per-thread mutable state of the coder, reused across documents.
+class CoderScratch {
+ public:
+  virtual ~CoderScratch() = default;
+};
+
+class EventCoder {
+ public:
+  static StatusOr<std::shared_ptr<const EventCoder>> Create(
+      std::shared_ptr<const CompiledDictionary> dictionary, CoderOptions options = {});
+  virtual ~EventCoder() = default;
+
+  virtual std::unique_ptr<CoderScratch> NewScratch() const = 0;
+
+  // Codes every sentence of `text` (the analysis of `doc`). Thread-safe with
+  // one scratch per thread; `out` is cleared first.
+  virtual void Code(const Document& doc, const AnalyzedText& text, CoderScratch* scratch,
+                    DocumentCoding* out) const = 0;
+
+  // Human-readable account of each decision for one sentence (--explain).
+  virtual std::string Explain(const Document& doc, const AnalyzedText& text,
+                              const DocumentCoding& coding, uint32_t sentence) const = 0;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_CODE_EVENT_CODER_H_
