@@ -1,0 +1,35 @@
+// Number and date mentions (text stage): token-level matchers that run after
+// sentence splitting and fill AnalyzedText::numbers and ::dates.
+//
+// ingest -> text [tokenize -> split -> FindDates -> FindNumbers] -> dict
+//
+// FindDates runs first; FindNumbers skips tokens covered by a date mention
+// ("July 14, 2024" holds no counts) and times ("3 p.m.", "10:30").
+// Resolution rules are documented in dates.cc and docs/ingest_and_text.md.
+#ifndef PARLEY_TEXT_MENTIONS_H_
+#define PARLEY_TEXT_MENTIONS_H_
+
+#include <optional>
+#include <string_view>
+
+#include "parley/document.h"
+#include "parley/text.h"
+
+namespace parley::text_internal {
+
+// REQUIRES: out->tokens, norms and sentences filled.
+void FindDates(const Document& doc, AnalyzedText* out);
+void FindNumbers(AnalyzedText* out);
+
+// Value of a cardinal number word: "six" -> 6, "ninety" -> 90,
+// "ninety-two" -> 92; nullopt otherwise. Used by tests and the claims stage.
+std::optional<double> NumberWordValue(std::string_view norm);
+
+// Month 1..12 for "july", "jul", "jul.", "sept." ; 0 when not a month.
+int MonthNumber(std::string_view norm);
+// 0 = Monday ... 6 = Sunday; -1 when not a weekday name.
+int WeekdayNumber(std::string_view norm);
+
+}  // namespace parley::text_internal
+
+#endif  // PARLEY_TEXT_MENTIONS_H_

@@ -1,0 +1,162 @@
+#include "text/sentence_splitter.h"
+
+#include <algorithm>
+
+#include "text/tokenizer.h"
+#include "text/unicode_class.h"
+
+namespace parley::text_internal {
+namespace {
+
+// Lower-case words that commonly open a sentence; used after abbreviations
+// that may or may not end one ("... in the U.S. The army said").
+constexpr std::string_view kOpeners[] = {
+    "a",   "according", "after", "also", "an",    "and",   "as",    "at",
+    "but", "during",    "for",   "he",   "her",   "his",   "however", "i",
+    "if",  "in",        "it",    "its",  "meanwhile", "on", "one",  "our",
+    "she", "since",     "so",    "that", "the",   "their", "there", "these",
+    "they", "this",     "those", "to",   "we",    "when",  "while", "yet"};
+
+enum class Gap { kNone, kSpace, kLine, kIndentedLine, kBlankLine };
+
+// Classifies the whitespace between two tokens.
+Gap GapBetween(std::string_view text, uint32_t from, uint32_t to) {
+  if (from >= to) return Gap::kNone;
+  int newlines = 0;
+  int indent = 0;
+  for (uint32_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++newlines;
+      indent = 0;
+    } else if (c == ' ') {
+      ++indent;
+    } else if (c == '\t') {
+      indent += 2;
+    }
+  }
+  if (newlines >= 2) return Gap::kBlankLine;
+  if (newlines == 1) return indent >= 2 ? Gap::kIndentedLine : Gap::kLine;
+  return Gap::kSpace;
+}
+
+bool StartsLower(std::string_view text, const Token& t) {
+  const unsigned char c = static_cast<unsigned char>(text[t.start]);
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || c == ',' || c == ';' || c == ':' ||
+           c == ')' || c == ']' || c == '%';
+  }
+  int len;
+  uint32_t cp = DecodeUtf8(text.data() + t.start, text.data() + t.end, &len);
+  return IsLowerCodePoint(cp);
+}
+
+bool IsTerminal(const Token& t) {
+  if (!t.has(kTokPunct)) return false;
+  const std::string_view n = t.norm;
+  return n == "." || n == "!" || n == "?" || n == "...";
+}
+
+// A quote or bracket that closes what precedes it: ” » ’ always, " and '
+// when glued to the previous token.
+bool IsClosing(std::string_view text, const Token& t, const Token& prev) {
+  if (t.has(kTokQuote)) {
+    const unsigned char c = static_cast<unsigned char>(text[t.start]);
+    if (c == '"' || c == '\'') return prev.end == t.start;
+    int len;
+    uint32_t cp = DecodeUtf8(text.data() + t.start, text.data() + t.end, &len);
+    return UnicodeClass(cp) == kCloseQuote || UnicodeClass(cp) == kApostrophe;
+  }
+  return t.norm == ")" || t.norm == "]";
+}
+
+bool IsOpener(const Token& t) {
+  return t.has(kTokWord) && t.has(kTokCapitalized) &&
+         std::binary_search(std::begin(kOpeners), std::end(kOpeners), t.norm);
+}
+
+class Splitter {
+ public:
+  Splitter(std::string_view text, std::vector<Token>* tokens)
+      : text_(text), toks_(*tokens) {}
+
+  // Returns the index of the last token of the sentence that token i ends,
+  // or -1 when no sentence ends at i.
+  int64_t EndsAt(uint32_t i) const;
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+};
+
+int64_t Splitter::EndsAt(uint32_t i) const {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  if (i + 1 >= n) return i;
+  const Token& t = toks_[i];
+  const Token& next = toks_[i + 1];
+  const Gap gap = GapBetween(text_, t.end, next.start);
+  if (gap == Gap::kBlankLine) return i;
+  if (IsTerminal(t)) {
+    uint32_t j = i + 1;
+    while (j < n && IsClosing(text_, toks_[j], toks_[j - 1])) ++j;
+    if (j >= n) return n - 1;
+    if (!StartsLower(text_, toks_[j])) return j - 1;
+    return -1;
+  }
+  if (t.has(kTokAbbreviation) && !IsNonFinalAbbreviation(t.norm)) {
+    if (gap == Gap::kIndentedLine || IsOpener(next)) return i;
+    return -1;
+  }
+  if (gap == Gap::kIndentedLine && !StartsLower(text_, next)) return i;
+  // Glued closing quote: `civilians”Hamas` / `“eliminated”A senior`.
+  if (t.has(kTokQuote) && gap == Gap::kNone && i > 0 &&
+      IsClosing(text_, t, toks_[i - 1]) && toks_[i - 1].end == t.start &&
+      next.has(kTokWord) && next.has(kTokCapitalized)) {
+    return i;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_breaks,
+                    uint32_t max_tokens, std::vector<Token>* tokens,
+                    std::vector<Sentence>* sentences) {
+  const uint32_t n = static_cast<uint32_t>(tokens->size());
+  if (n == 0) return;
+  if (max_tokens == 0) max_tokens = 1;
+  Splitter splitter(text, tokens);
+  size_t hb = 0;
+  uint32_t start = 0;
+  auto close = [&](uint32_t end_token) {
+    Sentence s;
+    s.first_token = start;
+    s.end_token = end_token;
+    s.start = (*tokens)[start].start;
+    s.end = (*tokens)[end_token - 1].end;
+    (*tokens)[start].flags |= kTokSentenceStart;
+    sentences->push_back(s);
+    start = end_token;
+  };
+  for (uint32_t i = 0; i < n;) {
+    while (hb < hard_breaks.size() && hard_breaks[hb] <= i) {
+      if (hard_breaks[hb] == i && i > start) close(i);
+      ++hb;
+    }
+    const uint32_t next_break = hb < hard_breaks.size() ? hard_breaks[hb] : n;
+    int64_t last = splitter.EndsAt(i);
+    if (last >= 0) {
+      uint32_t end_token = std::min<uint32_t>(static_cast<uint32_t>(last) + 1, next_break);
+      close(std::max(end_token, i + 1));
+      i = start;
+      continue;
+    }
+    if (i + 1 - start >= max_tokens) {
+      close(i + 1);
+    }
+    ++i;
+  }
+  if (start < n) close(n);
+}
+
+}  // namespace parley::text_internal

@@ -1,0 +1,131 @@
+// TextAnalyzer implementation: ties tokenizer, normalizer, lemmatizer,
+// sentence splitter and the number/date matchers together.
+//
+// Analyze() per document:
+//   1. tokenize every body range (the title range separately, so the title
+//      is its own sentence); if doc.body is empty the whole text is used;
+//   2. fill norms into the arena (reserved up front so views stay valid;
+//      anything beyond the reservation goes to AnalyzedText::overflow) and
+//      lemmas (views into the lemmatizer's table, or the norm itself);
+//   3. split sentences; 4. find number and date mentions.
+#include <memory>
+#include <string>
+
+#include "parley/text.h"
+#include "text/lemmatizer.h"
+#include "text/mentions.h"
+#include "text/normalize.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace parley {
+
+void AnalyzedText::Clear() {
+  sentences.clear();
+  tokens.clear();
+  numbers.clear();
+  dates.clear();
+  arena.clear();
+  overflow.clear();
+}
+
+namespace {
+
+using text_internal::Lemmatizer;
+
+class TextAnalyzerImpl : public TextAnalyzer {
+ public:
+  TextAnalyzerImpl(std::unique_ptr<Lemmatizer> lem, TextOptions options)
+      : lemmatizer_(std::move(lem)), options_(options) {}
+
+  void Analyze(const Document& doc, AnalyzedText* out) const override;
+  std::string_view Lemma(std::string_view lower_word) const override {
+    std::string_view l = lemmatizer_->Lookup(lower_word);
+    return l.empty() ? lower_word : l;
+  }
+
+ private:
+  void TokenizeBody(const Document& doc, AnalyzedText* out,
+                    std::vector<uint32_t>* hard_breaks) const;
+  void FillNormsAndLemmas(const Document& doc, AnalyzedText* out) const;
+
+  std::unique_ptr<Lemmatizer> lemmatizer_;
+  TextOptions options_;
+};
+
+void TextAnalyzerImpl::TokenizeBody(const Document& doc, AnalyzedText* out,
+                                    std::vector<uint32_t>* hard_breaks) const {
+  const std::string_view text = doc.text;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  auto add = [&](uint32_t b, uint32_t e) {
+    e = std::min(e, size);
+    if (b >= e) return;
+    hard_breaks->push_back(static_cast<uint32_t>(out->tokens.size()));
+    text_internal::Tokenize(text, b, e, &out->tokens);
+  };
+  const ByteRange title = doc.title_range;
+  auto add_range = [&](ByteRange r) {
+    if (title.size() > 0 && title.start >= r.start && title.end <= r.end) {
+      add(r.start, title.start);
+      add(title.start, title.end);
+      add(title.end, r.end);
+    } else {
+      add(r.start, r.end);
+    }
+  };
+  if (doc.body.empty()) {
+    add_range(ByteRange{0, size});
+  } else {
+    for (const ByteRange& r : doc.body) add_range(r);
+  }
+}
+
+void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
+                                          AnalyzedText* out) const {
+  const std::string_view text = doc.text;
+  std::string scratch;
+  for (Token& t : out->tokens) {
+    const std::string_view raw = text.substr(t.start, t.end - t.start);
+    if (t.has(kTokPunct)) {
+      std::string_view n = text_internal::StaticPunctNorm(raw);
+      if (n.empty()) n = text_internal::NormalizeToken(raw, out, &scratch);
+      t.norm = n;
+      t.lemma = n;
+      continue;
+    }
+    t.norm = text_internal::NormalizeToken(raw, out, &scratch);
+    t.lemma = t.norm;
+    if (t.has(kTokWord)) {
+      std::string_view l = lemmatizer_->Lookup(t.norm);
+      if (!l.empty()) t.lemma = l;
+    }
+  }
+}
+
+void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
+  out->Clear();
+  size_t body_bytes = 0;
+  for (const ByteRange& r : doc.body) body_bytes += r.size();
+  if (doc.body.empty()) body_bytes = doc.text.size();
+  if (out->arena.capacity() < body_bytes + 64) out->arena.reserve(body_bytes + 64);
+  std::vector<uint32_t> hard_breaks;
+  TokenizeBody(doc, out, &hard_breaks);
+  FillNormsAndLemmas(doc, out);
+  text_internal::SplitSentences(doc.text, hard_breaks,
+                                options_.max_tokens_per_sentence, &out->tokens,
+                                &out->sentences);
+  text_internal::FindDates(doc, out);
+  text_internal::FindNumbers(out);
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create(
+    const std::string& wordnet_dir, TextOptions options) {
+  auto lem = Lemmatizer::Load(wordnet_dir);
+  if (!lem.ok()) return lem.status();
+  return std::shared_ptr<const TextAnalyzer>(
+      std::make_shared<TextAnalyzerImpl>(std::move(lem).value(), options));
+}
+
+}  // namespace parley

@@ -1,0 +1,325 @@
+// Tokenizer state machine. The main loop dispatches on the class of the code
+// point at the cursor; words and numbers are scanned by small helpers that
+// return the end of the token. Example of the tricky cases handled here:
+//   "Israel’s"            -> "Israel" "’s"(possessive)
+//   "Palestinians’ homes" -> "Palestinians" "’"(possessive)
+//   "‘unarmed civilians’" -> "‘" "unarmed" "civilians" "’"(quote), because a
+//                            single quote is open
+//   "U.S.-Mexico"         -> "U.S." "-" "Mexico"
+#include "text/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "text/unicode_class.h"
+
+namespace parley::text_internal {
+namespace {
+
+// Abbreviations (lower case, without the period). Titles and months never
+// end a sentence; the others may.
+constexpr std::string_view kNonFinal[] = {
+    "adm",  "amb",  "apr",  "aug",   "brig", "capt", "cmdr", "col",
+    "cpl",  "cpt",  "dec",  "det",   "dr",   "feb",  "fr",   "gen",
+    "gov",  "hon",  "insp", "jan",   "jul",  "jun",  "lt",   "maj",  "mar",
+    "messrs", "mr", "mrs",  "ms",    "mt",   "nov",  "oct",  "pres",
+    "prof", "pvt",  "rep",  "reps",  "rev",  "sen",  "sens", "sep",
+    "sept", "sgt",  "st",   "ste",   "supt"};
+constexpr std::string_view kMayEnd[] = {
+    "approx", "assn", "ave", "blvd", "bros", "co", "corp", "dept", "est",
+    "etc", "govt", "inc", "jr", "ltd", "no", "nos", "sr", "vs"};
+
+template <size_t N>
+bool InSorted(const std::string_view (&list)[N], std::string_view w) {
+  return std::binary_search(std::begin(list), std::end(list), w);
+}
+
+inline bool IsAsciiAlpha(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+
+class TokenizerImpl {
+ public:
+  TokenizerImpl(std::string_view text, uint32_t end, std::vector<Token>* out)
+      : t_(text.data()), end_(end), out_(out) {}
+
+  void Run(uint32_t i);
+
+ private:
+  CharClass ClassAt(uint32_t i, int* len) const {
+    const unsigned char c = static_cast<unsigned char>(t_[i]);
+    if (c < 0x80) {
+      *len = 1;
+      return AsciiClass(c);
+    }
+    uint32_t cp = DecodeUtf8(t_ + i, t_ + end_, len);
+    return UnicodeClass(cp);
+  }
+  bool IsAlnumAt(uint32_t i) const {
+    if (i >= end_) return false;
+    int len;
+    CharClass c = ClassAt(i, &len);
+    return c == kLetter || c == kDigit;
+  }
+  uint32_t ScanAlnum(uint32_t j);
+  uint32_t Word(uint32_t s, uint32_t j);
+  uint32_t Number(uint32_t s);
+  uint32_t Abbreviation(uint32_t s, uint32_t j) const;
+  uint32_t Possessive(uint32_t j);
+  uint32_t Quote(uint32_t i, int len, CharClass c);
+  void Emit(uint32_t s, uint32_t e, uint16_t flags) {
+    Token tok;
+    tok.start = s;
+    tok.end = e;
+    tok.flags = flags;
+    out_->push_back(tok);
+  }
+
+  const char* t_;
+  uint32_t end_;
+  std::vector<Token>* out_;
+  int upper_ = 0;  // letters seen in the current word
+  int lower_ = 0;
+  bool first_upper_ = false;
+  bool first_seen_ = false;
+  bool single_open_ = false;
+};
+
+uint32_t TokenizerImpl::ScanAlnum(uint32_t j) {
+  while (j < end_) {
+    const unsigned char c = static_cast<unsigned char>(t_[j]);
+    bool upper, lower;
+    int len = 1;
+    if (c < 0x80) {
+      CharClass k = AsciiClass(c);
+      if (k == kDigit) { first_seen_ = true; ++j; continue; }
+      if (k != kLetter) break;
+      upper = c <= 'Z';
+      lower = !upper;
+    } else {
+      uint32_t cp = DecodeUtf8(t_ + j, t_ + end_, &len);
+      CharClass k = UnicodeClass(cp);
+      if (k == kDigit) { first_seen_ = true; j += len; continue; }
+      if (k != kLetter) break;
+      upper = IsUpperCodePoint(cp);
+      lower = IsLowerCodePoint(cp);
+    }
+    if (!first_seen_) { first_seen_ = true; first_upper_ = upper; }
+    upper_ += upper;
+    lower_ += lower;
+    j += len;
+  }
+  return j;
+}
+
+// Returns the end of an abbreviation starting at s whose first alphanumeric
+// run ends at j (t_[j] == '.'), or 0 when it is not one.
+uint32_t TokenizerImpl::Abbreviation(uint32_t s, uint32_t j) const {
+  const uint32_t n = j - s;
+  if (n == 1 && IsAsciiAlpha(t_[s])) {
+    uint32_t k = j + 1;
+    int letters = 1;
+    while (k + 1 < end_ && IsAsciiAlpha(t_[k]) && t_[k + 1] == '.') {
+      k += 2;
+      ++letters;
+    }
+    if (letters >= 2) return k;                         // "U.S.", "a.m."
+    if (t_[s] >= 'A' && t_[s] <= 'Z') return j + 1;     // initial "W."
+    return 0;
+  }
+  if (n > 6) return 0;
+  char buf[8];
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!IsAsciiAlpha(t_[s + i])) return 0;
+    buf[i] = static_cast<char>(t_[s + i] | 0x20);
+  }
+  std::string_view w(buf, n);
+  if (InSorted(kNonFinal, w)) return j + 1;
+  if (!InSorted(kMayEnd, w)) return 0;
+  if (w == "no" || w == "nos") {  // "No. 10", not "said no."
+    uint32_t k = j + 1;
+    while (k < end_ && t_[k] == ' ') ++k;
+    if (k >= end_ || !IsAsciiDigit(t_[k])) return 0;
+  }
+  return j + 1;
+}
+
+// Scans a word whose start is s and whose first alnum run was not scanned
+// yet past j.
+uint32_t TokenizerImpl::Word(uint32_t s, uint32_t j) {
+  uint16_t flags = kTokWord;
+  bool first_run = true;
+  while (true) {
+    j = ScanAlnum(j);
+    if (j >= end_) break;
+    int len;
+    CharClass c = ClassAt(j, &len);
+    if (c == kPeriod && first_run && flags == kTokWord) {
+      uint32_t e = Abbreviation(s, j);
+      if (e != 0) {
+        flags |= kTokAbbreviation;
+        j = e;
+      }
+      break;
+    }
+    if (c == kHyphen && IsAlnumAt(j + len)) {
+      flags |= kTokHyphenated;
+      j += len;
+      first_run = false;
+      continue;
+    }
+    if (c == kApostrophe && j + len < end_) {
+      char n = t_[j + len];
+      if ((n == 's' || n == 'S') && !IsAlnumAt(j + len + 1)) break;
+      if (IsAlnumAt(j + len)) {
+        j += len;
+        first_run = false;
+        continue;
+      }
+    }
+    break;
+  }
+  if (first_upper_) flags |= kTokCapitalized;
+  if (upper_ >= 2 && lower_ == 0) flags |= kTokAllCaps;
+  Emit(s, j, flags);
+  return Possessive(j);
+}
+
+// After a word ending at j: splits off "'s" or a plural-possessive "'".
+uint32_t TokenizerImpl::Possessive(uint32_t j) {
+  if (j >= end_) return j;
+  int len;
+  if (ClassAt(j, &len) != kApostrophe) return j;
+  if (j + len < end_ && (t_[j + len] == 's' || t_[j + len] == 'S') &&
+      !IsAlnumAt(j + len + 1)) {
+    Emit(j, j + len + 1, kTokPossessive);
+    return j + len + 1;
+  }
+  const char last = t_[j - 1];
+  if ((last == 's' || last == 'S') && !IsAlnumAt(j + len) && !single_open_) {
+    Emit(j, j + len, kTokPossessive);
+    return j + len;
+  }
+  return j;
+}
+
+uint32_t TokenizerImpl::Number(uint32_t s) {
+  uint32_t j = s;
+  while (j < end_ && IsAsciiDigit(t_[j])) ++j;
+  if (j == s) {  // a non-ASCII digit: treat as a word
+    upper_ = lower_ = 0;
+    first_seen_ = first_upper_ = false;
+    return Word(s, s);
+  }
+  // ISO date "2024-07-14".
+  if (j - s == 4 && j + 6 <= end_ && t_[j] == '-' && IsAsciiDigit(t_[j + 1]) &&
+      IsAsciiDigit(t_[j + 2]) && t_[j + 3] == '-' && IsAsciiDigit(t_[j + 4]) &&
+      IsAsciiDigit(t_[j + 5]) && !IsAlnumAt(j + 6)) {
+    Emit(s, j + 6, kTokNumber);
+    return j + 6;
+  }
+  while (j + 1 < end_) {
+    const char c = t_[j];
+    if (c == ',' && j + 3 < end_ && IsAsciiDigit(t_[j + 1]) &&
+        IsAsciiDigit(t_[j + 2]) && IsAsciiDigit(t_[j + 3]) &&
+        (j + 4 >= end_ || !IsAsciiDigit(t_[j + 4]))) {
+      j += 4;
+    } else if (c == '.' && IsAsciiDigit(t_[j + 1])) {
+      j += 2;
+      while (j < end_ && IsAsciiDigit(t_[j])) ++j;
+    } else if (c == ':' && j + 2 < end_ && IsAsciiDigit(t_[j + 1]) &&
+               IsAsciiDigit(t_[j + 2]) && !IsAlnumAt(j + 3)) {
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  int len;
+  if (j < end_ && (ClassAt(j, &len) == kLetter ||
+                   (t_[j] == '-' && j + 1 < end_ && IsAsciiAlpha(t_[j + 1])))) {
+    upper_ = lower_ = 0;
+    first_seen_ = true;  // starts with a digit: never Capitalized
+    first_upper_ = false;
+    return Word(s, j);
+  }
+  Emit(s, j, kTokNumber);
+  return Possessive(j);
+}
+
+uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c) {
+  const char prev = i == 0 ? ' ' : t_[i - 1];
+  const bool after_space = prev == ' ' || prev == '\n' || prev == '\t' ||
+                           prev == '\r' || prev == '(' || prev == '[';
+  if (c == kOpenSingle || (c == kApostrophe && after_space)) {
+    single_open_ = true;
+  } else if (c == kApostrophe) {
+    single_open_ = false;
+  }
+  Emit(i, i + len, kTokPunct | kTokQuote);
+  return i + len;
+}
+
+void TokenizerImpl::Run(uint32_t i) {
+  while (i < end_) {
+    int len;
+    CharClass c = ClassAt(i, &len);
+    switch (c) {
+      case kNewline:
+        single_open_ = false;
+        [[fallthrough]];
+      case kSpace:
+        i += len;
+        break;
+      case kLetter:
+        upper_ = lower_ = 0;
+        first_seen_ = first_upper_ = false;
+        i = Word(i, i);
+        break;
+      case kDigit:
+        i = Number(i);
+        break;
+      case kApostrophe:
+      case kOpenSingle:
+      case kDoubleQuote:
+      case kOpenQuote:
+      case kCloseQuote:
+        i = Quote(i, len, c);
+        break;
+      case kPeriod:
+      case kHyphen: {
+        uint32_t j = i + len;
+        if (len == 1) {
+          while (j < end_ && t_[j] == t_[i]) ++j;  // "...", "--"
+        }
+        Emit(i, j, kTokPunct);
+        i = j;
+        break;
+      }
+      default:
+        Emit(i, i + len, kTokPunct);
+        i += len;
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
+              std::vector<Token>* tokens) {
+  if (end > text.size()) end = static_cast<uint32_t>(text.size());
+  TokenizerImpl impl(text, end, tokens);
+  impl.Run(begin);
+}
+
+bool IsNonFinalAbbreviation(std::string_view lower) {
+  if (lower.size() < 2 || lower.back() != '.') return false;
+  if (lower.size() == 2) return true;  // initial "w."
+  std::string_view w = lower.substr(0, lower.size() - 1);
+  return InSorted(kNonFinal, w);
+}
+
+}  // namespace parley::text_internal

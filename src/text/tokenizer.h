@@ -1,0 +1,42 @@
+// Tokenizer (text stage): splits a byte range of Document::text into tokens
+// with byte offsets and shape flags. Norms and lemmas are filled in later by
+// the analyzer (text_analyzer.cc).
+//
+// ingest -> text [Tokenize -> SplitSentences -> numbers/dates] -> dict
+//
+// One table-driven pass over the bytes; ASCII is handled by table lookups,
+// non-ASCII code points are classified with ICU (unicode_class.h). Rules:
+//  - words: letters/digits, with word-internal hyphens ("al-Mawasi",
+//    "ninety-two", "F-16", "19-year-old") and apostrophes ("don't",
+//    "O'Brien"); the possessive "'s"/"’s" and the plural possessive "’" are
+//    split off as their own token (kTokPossessive).
+//  - abbreviations keep their period: dotted letter sequences ("U.S.",
+//    "a.m.", "e.g."), single capital initials ("W."), and a fixed list of
+//    titles, months and company words ("Gen.", "Mr.", "Jan.", "Inc.", "No."
+//    before a digit).
+//  - numbers: "40,223", "1.2", "10:30"; ISO dates "2024-07-14" are one token;
+//    digits glued to letters ("7th", "1990s", "600m") form one word token.
+//  - every other symbol is its own punctuation token; "..." and "--" runs
+//    are one token; quotes carry kTokQuote.
+#ifndef PARLEY_TEXT_TOKENIZER_H_
+#define PARLEY_TEXT_TOKENIZER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "parley/text.h"
+
+namespace parley::text_internal {
+
+// Appends the tokens of text[begin, end) to *tokens (norm/lemma left empty).
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
+              std::vector<Token>* tokens);
+
+// True for abbreviations that never end a sentence: titles ("Gen.", "Mr."),
+// months ("Jan."), and single-letter initials ("W."). `lower` is the
+// lower-cased token including its period.
+bool IsNonFinalAbbreviation(std::string_view lower);
+
+}  // namespace parley::text_internal
+
+#endif  // PARLEY_TEXT_TOKENIZER_H_
