@@ -1,0 +1,351 @@
+#include "corpus/negotiation.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+namespace parley::corpus {
+
+std::string DyadName(const std::string& a, const std::string& b) {
+  return a < b ? a + "-" + b : b + "-" + a;
+}
+
+namespace {
+
+// "" when the event is not a talk event; else the item kind.
+std::string TalkKind(const std::string& code, const std::string& root) {
+  if (code.starts_with("0871") || code.starts_with("057")) return "agreement";
+  if (root == "04") return "round";
+  if (root == "03") return "proposal";
+  if (root == "05" || root == "12") return "response";
+  if (root == "16") return "suspension";
+  return "";
+}
+
+// Per document: the country pair with most events (any code). Ties go to
+// the lexically smaller pair so the result does not depend on input order.
+std::unordered_map<std::string, std::string> MainDyads(const CorpusInput& in) {
+  std::unordered_map<std::string, std::map<std::string, int>> counts;
+  for (const EventRecord& e : in.events) {
+    std::string s = CountryOf(e.source_code), t = CountryOf(e.target_code);
+    if (s.empty() || t.empty() || s == t) continue;
+    ++counts[e.doc][DyadName(s, t)];
+  }
+  std::unordered_map<std::string, std::string> main;
+  for (const auto& [doc, c] : counts) {
+    auto best = c.begin();
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      if (it->second > best->second) best = it;
+    }
+    main[doc] = best->first;
+  }
+  return main;
+}
+
+bool InDyad(const std::string& dyad, const std::string& country) {
+  if (country.empty()) return false;
+  size_t dash = dyad.find('-');
+  return dyad.substr(0, dash) == country || dyad.substr(dash + 1) == country;
+}
+
+// Known place names: the words an article used for a bare country code
+// ("Cairo" -> EGY, "Doha" -> QAT), collected over the whole input.
+std::unordered_set<std::string> KnownPlaces(const CorpusInput& in) {
+  std::unordered_set<std::string> places;
+  auto add = [&](const std::string& code, const std::string& text) {
+    if (code.size() == 3 && !text.empty() && std::isupper(static_cast<unsigned char>(text[0])) &&
+        text.find(' ') == std::string::npos) {
+      places.insert(text);
+    }
+  };
+  for (const EventRecord& e : in.events) {
+    add(e.source_code, e.source_text);
+    add(e.target_code, e.target_text);
+  }
+  return places;
+}
+
+bool IsCalendarWord(const std::string& w) {
+  static const std::set<std::string> kWords = {
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday"};
+  return kWords.count(w.substr(0, w.find(' '))) > 0;
+}
+
+// The place of a round: "talks in Cairo", "the round of negotiations in
+// Doha", "the Cairo talks". A capitalized name after in/at counts when it
+// follows a talk noun or is a known place name.
+std::string FindPlace(const std::string& sentence, const std::unordered_set<std::string>& places) {
+  static const std::regex kIn(R"(\b(in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?))");
+  static const std::regex kTalkNoun(R"(\b(talks|negotiations|round|meeting|summit|consultations)\b)");
+  static const std::regex kAttrib(R"(\b(?:the\s+)?([A-Z][\w'-]+)\s+(?:talks|negotiations|summit|meeting)\b)");
+  for (auto it = std::sregex_iterator(sentence.begin(), sentence.end(), kIn);
+       it != std::sregex_iterator(); ++it) {
+    std::string name = (*it)[2].str();
+    if (IsCalendarWord(name)) continue;
+    std::string before = sentence.substr(0, it->position(0));
+    before = before.size() > 60 ? before.substr(before.size() - 60) : before;
+    if (places.count(name) || places.count(name.substr(0, name.find(' '))) ||
+        std::regex_search(before, kTalkNoun)) {
+      return name;
+    }
+  }
+  std::smatch m;
+  if (std::regex_search(sentence, m, kAttrib) && places.count(m[1].str())) return m[1].str();
+  return "";
+}
+
+struct Tracker {
+  const NegotiationOptions& options;
+  std::unordered_set<std::string> places;
+  std::map<std::string, Negotiation> by_dyad;
+  std::map<std::string, std::map<std::string, size_t>> item_index;  // dyad -> key -> item
+  std::map<std::string, std::map<std::string, int>> mediator_counts;
+  std::map<std::string, std::string> country_names;
+
+  Negotiation& Get(const std::string& dyad) {
+    Negotiation& n = by_dyad[dyad];
+    if (n.dyad.empty()) {
+      n.dyad = dyad;
+      n.party_a = dyad.substr(0, dyad.find('-'));
+      n.party_b = dyad.substr(dyad.find('-') + 1);
+    }
+    return n;
+  }
+
+  void NoteName(const std::string& code, const std::string& name) {
+    std::string c = CountryOf(code);
+    if (c.empty() || name.empty()) return;
+    auto [it, fresh] = country_names.try_emplace(c, name);
+    if (!fresh && code == c) it->second = name;  // prefer the bare country's name
+  }
+
+  void Add(const std::string& dyad, NegotiationItem item) {
+    Negotiation& n = Get(dyad);
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", item.kind,
+                                  item.date ? item.date->ToString() : "", CountryOf(item.actor_code),
+                                  CountryOf(item.counterpart_code), item.code, item.stance,
+                                  item.item, item.fact);
+    auto& index = item_index[dyad];
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index[key] = n.items.size();
+      n.items.push_back(std::move(item));
+      return;
+    }
+    NegotiationItem& existing = n.items[it->second];
+    for (Support& s : item.sources) existing.sources.push_back(std::move(s));
+    for (std::string& a : item.attendees) existing.attendees.push_back(std::move(a));
+    if (existing.where.empty()) existing.where = item.where;
+  }
+};
+
+NegotiationItem FromEvent(const EventRecord& e, const std::string& kind, const Tracker& t) {
+  NegotiationItem it;
+  it.kind = kind;
+  it.date = e.date;
+  it.actor_code = e.source_code;
+  it.actor_name = e.source_name;
+  it.counterpart_code = e.target_code;
+  it.counterpart_name = e.target_name;
+  it.code = e.code;
+  if (e.root == "05" && kind == "response") it.stance = "accept";
+  if (e.root == "12") it.stance = "reject";
+  if (kind == "proposal") it.stance = "offer";
+  it.fact = FactName(e.fact);
+  if (kind == "round") {
+    it.where = FindPlace(e.sentence_text, t.places);
+    if (!e.source_name.empty()) it.attendees.push_back(e.source_name);
+    if (!e.target_name.empty()) it.attendees.push_back(e.target_name);
+  }
+  it.sources.push_back({e.doc, e.outlet, e.sentence, fmt::format("event:{}", e.idx),
+                        e.sentence_text});
+  return it;
+}
+
+void AddEvents(const CorpusInput& in, const std::unordered_map<std::string, std::string>& main,
+               Tracker* t) {
+  for (const EventRecord& e : in.events) {
+    t->NoteName(e.source_code, e.source_name);
+    t->NoteName(e.target_code, e.target_name);
+    std::string kind = TalkKind(e.code, e.root);
+    if (kind.empty()) continue;
+    std::string s = CountryOf(e.source_code), c = CountryOf(e.target_code);
+    auto m = main.find(e.doc);
+    const std::string* doc_dyad = m == main.end() ? nullptr : &m->second;
+    std::string dyad, third;
+    if (!c.empty() && c != s) {
+      dyad = DyadName(s, c);
+      if (doc_dyad && *doc_dyad != dyad && (InDyad(*doc_dyad, s) != InDyad(*doc_dyad, c))) {
+        third = InDyad(*doc_dyad, s) ? c : s;
+        dyad = *doc_dyad;
+      }
+    } else if (doc_dyad && InDyad(*doc_dyad, s)) {
+      dyad = *doc_dyad;
+    } else {
+      continue;
+    }
+    if (!third.empty() && e.root == "04" && e.fact == Fact::kAsserted) {
+      ++t->mediator_counts[dyad][third];
+    }
+    t->Add(dyad, FromEvent(e, kind, *t));
+  }
+}
+
+void AddPositions(const CorpusInput& in, const std::unordered_map<std::string, std::string>& main,
+                  Tracker* t) {
+  for (const PositionRecord& p : in.positions) {
+    auto m = main.find(p.doc);
+    if (m == main.end() || !InDyad(m->second, CountryOf(p.party_code))) continue;
+    NegotiationItem it;
+    switch (p.stance) {
+      case Stance::kOffer: it.kind = "proposal"; break;
+      case Stance::kAccept:
+      case Stance::kReject: it.kind = "response"; break;
+      default: it.kind = "position"; break;
+    }
+    it.date = p.date;
+    it.actor_code = p.party_code;
+    it.actor_name = p.party_name;
+    it.stance = StanceName(p.stance);
+    it.item = p.item.empty() ? p.item_text : p.item;
+    it.fact = FactName(p.fact);
+    it.sources.push_back({p.doc, p.outlet, p.sentence, fmt::format("position:{}", p.idx),
+                          p.sentence_text});
+    t->NoteName(p.party_code, p.party_name);
+    t->Add(m->second, std::move(it));
+  }
+}
+
+bool ItemLess(const NegotiationItem& a, const NegotiationItem& b) {
+  // Dated items first in date order, undated last; then a stable content order.
+  auto rank = [](const NegotiationItem& i) { return i.date ? 0 : 1; };
+  return std::make_tuple(rank(a), a.date, a.kind, a.actor_code, a.counterpart_code, a.code,
+                         a.stance, a.item) <
+         std::make_tuple(rank(b), b.date, b.kind, b.actor_code, b.counterpart_code, b.code,
+                         b.stance, b.item);
+}
+
+// Walks the items in date order setting the state of the talks after each.
+void ComputeStates(Negotiation* n) {
+  std::string state = "none";
+  for (NegotiationItem& it : n->items) {
+    if (it.fact == "asserted") {
+      if (it.kind == "suspension") {
+        state = "suspended";
+      } else if (it.kind == "agreement") {
+        state = "agreement";
+      } else if ((it.kind == "round" || it.kind == "proposal") && state == "suspended") {
+        state = "resumed";
+        if (it.kind == "round") it.kind = "resumption";
+      } else if (it.kind != "position" && (state == "none" || state == "resumed")) {
+        state = "active";
+      }
+    }
+    it.state = state;
+  }
+  n->state = state;
+}
+
+// A proposal by one side within counter_days of the other side's proposal
+// is a counter-proposal.
+void MarkCounters(const NegotiationOptions& o, Negotiation* n) {
+  for (size_t i = 0; i < n->items.size(); ++i) {
+    NegotiationItem& it = n->items[i];
+    if (it.kind != "proposal" || !it.date) continue;
+    for (size_t j = 0; j < i; ++j) {
+      const NegotiationItem& prev = n->items[j];
+      if (prev.kind != "proposal" || !prev.date) continue;
+      if (CountryOf(prev.actor_code) == CountryOf(it.actor_code)) continue;
+      if (it.date->days() - prev.date->days() <= o.counter_days && *it.date >= *prev.date) {
+        it.stance = "counter";
+        break;
+      }
+    }
+  }
+}
+
+// Each party's positions per item over time, from the position records
+// (not events) of the negotiation, with how they moved.
+void BuildPositions(const NegotiationOptions& o, const std::map<std::string, std::string>& names,
+                    Negotiation* n) {
+  std::map<std::pair<std::string, std::string>, PartyPosition> by_item;
+  std::map<std::string, Date> latest;  // party -> latest dated position
+  for (const NegotiationItem& it : n->items) {
+    if (it.sources.empty() || !it.sources.front().record.starts_with("position:")) continue;
+    std::string party = CountryOf(it.actor_code);
+    PartyPosition& pp = by_item[{party, it.item}];
+    pp.party = party;
+    auto nm = names.find(party);
+    pp.party_name = nm != names.end() ? nm->second : it.actor_name;
+    pp.item = it.item;
+    std::string stance = it.stance == "counter" ? "offer" : it.stance;
+    pp.steps.push_back({it.date, stance, it.fact, it.sources.front()});
+    if (it.date && (!latest.count(party) || latest[party] < *it.date)) latest[party] = *it.date;
+  }
+  for (auto& [key, pp] : by_item) {
+    const PositionStep& last = pp.steps.back();
+    bool conceded = std::any_of(pp.steps.begin(), pp.steps.end(),
+                                [](const PositionStep& s) { return s.stance == "concede"; });
+    if (conceded) {
+      pp.status = "conceded";
+    } else if (last.stance == "accept") {
+      pp.status = "accepted";
+    } else if (last.stance == "reject") {
+      pp.status = "rejected";
+    } else if (last.stance == "offer") {
+      pp.status = "offered";
+    } else {
+      auto l = latest.find(pp.party);
+      bool stale = last.date && l != latest.end() &&
+                   l->second.days() - last.date->days() > o.drop_after_days;
+      pp.status = stale ? "dropped" : "held";
+    }
+    n->positions.push_back(std::move(pp));
+  }
+}
+
+}  // namespace
+
+std::vector<Negotiation> TrackNegotiations(const CorpusInput& input,
+                                           const NegotiationOptions& options) {
+  Tracker t{options, KnownPlaces(input), {}, {}, {}, {}};
+  auto main = MainDyads(input);
+  AddEvents(input, main, &t);
+  AddPositions(input, main, &t);
+  std::vector<Negotiation> out;
+  for (auto& [dyad, n] : t.by_dyad) {
+    for (NegotiationItem& it : n.items) {
+      std::sort(it.sources.begin(), it.sources.end(), [](const Support& a, const Support& b) {
+        return std::tie(a.doc, a.sentence, a.record) < std::tie(b.doc, b.sentence, b.record);
+      });
+      std::sort(it.attendees.begin(), it.attendees.end());
+      it.attendees.erase(std::unique(it.attendees.begin(), it.attendees.end()), it.attendees.end());
+    }
+    std::sort(n.items.begin(), n.items.end(), ItemLess);
+    ComputeStates(&n);
+    MarkCounters(options, &n);
+    std::vector<std::pair<int, std::string>> meds;
+    for (const auto& [c, k] : t.mediator_counts[dyad]) meds.push_back({-k, c});
+    std::sort(meds.begin(), meds.end());
+    for (const auto& [k, c] : meds) n.mediators.push_back(c);
+    for (const NegotiationItem& it : n.items) {
+      if (!it.date) continue;
+      if (!n.first_date || *it.date < *n.first_date) n.first_date = it.date;
+      if (!n.last_date || *it.date > *n.last_date) n.last_date = it.date;
+    }
+    BuildPositions(options, t.country_names, &n);
+    out.push_back(std::move(n));
+  }
+  for (size_t i = 0; i < out.size(); ++i) out[i].id = i + 1;
+  return out;
+}
+
+}  // namespace parley::corpus
