@@ -1,0 +1,157 @@
+// The concrete CompiledDictionary: every dictionary phrase (actor, agent,
+// verb form, synset member, discard, issue) interned to word ids and stored
+// in one PhraseTrie whose node payload says what ends there; verb blocks with
+// their patterns compiled to word-id element lists.
+//
+// dict [DictionarySet] -> Compile -> [CompiledDictionaryImpl] -> code
+//
+// The coder (src/code) reads these tables directly (dynamic_cast from
+// CompiledDictionary). Everything is immutable after Compile.
+#ifndef PARLEY_DICT_COMPILED_TABLES_H_
+#define PARLEY_DICT_COMPILED_TABLES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/compiled_dictionary.h"
+#include "dict/phrase_trie.h"
+#include "parley/dictionary.h"
+
+namespace parley {
+
+struct CompiledActor {
+  std::vector<DatedCode> codes;
+  std::string name;
+  bool framing = false;
+  SourceLoc loc;
+};
+
+struct CompiledAgent {
+  std::string code;   // without '~'
+  bool prefix = false;
+  SourceLoc loc;
+  std::string text;   // the form as written
+};
+
+struct CompiledVerbForm {
+  uint32_t entry = 0;       // index into verb_entries
+  uint32_t verb_index = 0;  // which word of the form is the verb
+  uint32_t num_words = 0;
+};
+
+struct CompiledVerbEntry {
+  uint32_t block = 0;
+  std::string code;  // effective code: entry code, else the block code
+  std::string base;
+  SourceLoc loc;
+};
+
+struct PatElem {
+  enum class Kind { kWords, kSynset, kSource, kTarget, kSkip, kCompound, kNounPhrase, kPrep };
+  Kind kind = Kind::kWords;
+  std::vector<uint32_t> words;  // kWords: contiguous; kNounPhrase: mods.., head; kPrep: prep, obj..
+  int32_t synset = -1;          // kSynset
+  bool adjacent = false;        // must touch the previous element (or the verb)
+};
+
+struct CompiledPattern {
+  std::vector<PatElem> pre;   // text order
+  std::vector<PatElem> post;  // text order
+  std::string code;
+  std::string passive_code;
+  bool tabari = true;
+  SourceLoc loc;
+  std::string text;
+  int specificity = 0;
+};
+
+struct CompiledBlock {
+  std::string name;
+  std::string code;
+  SourceLoc loc;
+  std::vector<uint32_t> patterns;  // most specific first
+};
+
+struct CompiledDiscard {
+  bool story = false;
+  SourceLoc loc;
+  std::string text;
+};
+
+struct CompiledIssue {
+  std::string code;
+  IssueEntry::Kind kind = IssueEntry::Kind::kIssue;
+  SourceLoc loc;
+};
+
+// What ends at a trie node (indices; -1 = none).
+struct NodeInfo {
+  int32_t actor_list = -1;  // index into actor_lists (entries in file order)
+  int32_t agent = -1;
+  int32_t verb_form = -1;   // first verb form in file order
+  int32_t discard = -1;
+  int32_t issue = -1;
+  uint32_t synset_begin = 0;  // [begin, end) into synset_members
+  uint32_t synset_end = 0;
+};
+
+// A resolved actor reading for a date.
+struct ActorReading {
+  std::vector<std::string> codes;  // "FRO/BIL/SAM" gives three; empty = uncoded
+  const CompiledActor* entry = nullptr;
+  const DatedCode* applied = nullptr;
+};
+
+class CompiledDictionaryImpl : public CompiledDictionary {
+ public:
+  WordTable words;
+  PhraseTrie trie;
+  std::vector<NodeInfo> nodes;  // payload index -> info
+  std::vector<std::vector<uint32_t>> actor_lists;
+  std::vector<CompiledActor> actors;
+  std::vector<CompiledAgent> agents;
+  std::vector<CompiledVerbForm> verb_forms;
+  std::vector<CompiledVerbEntry> verb_entries;
+  std::vector<CompiledBlock> blocks;
+  std::vector<CompiledPattern> patterns;
+  std::vector<std::string> synset_labels;
+  std::vector<uint32_t> synset_members;  // synset ids, per node range
+  std::vector<CompiledDiscard> discards;
+  std::vector<CompiledIssue> issues;
+  size_t num_actor_phrases_ = 0;
+  size_t num_agent_phrases_ = 0;
+  size_t num_verb_forms_ = 0;
+
+  const NodeInfo* Info(uint32_t node) const {
+    int32_t p = trie.payload(node);
+    return p < 0 ? nullptr : &nodes[p];
+  }
+  // Resolves the actor entries ending at `node` for `date`: dated codes that
+  // apply win (file order; ranges inclusive of both ends), then the first
+  // undated code; an entry whose dated codes all miss stays uncoded.
+  ActorReading ResolveActor(const NodeInfo& info, const std::optional<Date>& date) const;
+  bool InSynset(const NodeInfo& info, int32_t synset) const;
+
+  // Lookup over already-normalized words.
+  std::vector<LookupResult> LookupWords(const std::vector<std::string>& words,
+                                        const std::optional<Date>& date) const;
+
+  std::vector<LookupResult> Lookup(std::string_view phrase,
+                                   const std::optional<Date>& date) const override;
+  size_t num_actor_phrases() const override { return num_actor_phrases_; }
+  size_t num_agent_phrases() const override { return num_agent_phrases_; }
+  size_t num_verb_forms() const override { return num_verb_forms_; }
+  size_t num_patterns() const override { return patterns.size(); }
+  size_t memory_bytes() const override;
+};
+
+// True when `code` is a usable event code (starts with a digit; "---",
+// "+++", "###" and the like are not events).
+bool IsEventCode(std::string_view code);
+
+}  // namespace parley
+
+#endif  // PARLEY_DICT_COMPILED_TABLES_H_

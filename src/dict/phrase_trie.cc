@@ -1,0 +1,128 @@
+#include "dict/phrase_trie.h"
+
+#include <cstring>
+
+namespace parley {
+namespace {
+
+// FNV-1a; words are short, so this is as fast as anything fancier.
+inline uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+inline uint64_t Mix(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  return k;
+}
+
+}  // namespace
+
+WordTable::WordTable() : slots_(1024, 0), mask_(1023) {}
+
+uint32_t WordTable::Find(std::string_view word) const {
+  uint64_t i = HashBytes(word) & mask_;
+  while (true) {
+    uint32_t s = slots_[i];
+    if (s == 0) return kNoWord;
+    uint32_t id = s - 1;
+    if (lengths_[id] == word.size() &&
+        std::memcmp(arena_.data() + offsets_[id], word.data(), word.size()) == 0) {
+      return id;
+    }
+    i = (i + 1) & mask_;
+  }
+}
+
+uint32_t WordTable::Intern(std::string_view word) {
+  uint32_t found = Find(word);
+  if (found != kNoWord) return found;
+  if ((offsets_.size() + 1) * 2 > slots_.size()) Grow();
+  uint32_t id = static_cast<uint32_t>(offsets_.size());
+  offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  lengths_.push_back(static_cast<uint32_t>(word.size()));
+  arena_.append(word);
+  uint64_t i = HashBytes(word) & mask_;
+  while (slots_[i] != 0) i = (i + 1) & mask_;
+  slots_[i] = id + 1;
+  return id;
+}
+
+std::string_view WordTable::Word(uint32_t id) const {
+  return std::string_view(arena_.data() + offsets_[id], lengths_[id]);
+}
+
+void WordTable::Grow() {
+  std::vector<uint32_t> old;
+  old.swap(slots_);
+  slots_.assign(old.size() * 2, 0);
+  mask_ = slots_.size() - 1;
+  for (uint32_t s : old) {
+    if (s == 0) continue;
+    uint64_t i = HashBytes(Word(s - 1)) & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+size_t WordTable::memory_bytes() const {
+  return arena_.capacity() + 4 * (offsets_.capacity() + lengths_.capacity() + slots_.capacity());
+}
+
+PhraseTrie::PhraseTrie() : slots_(1024), payload_(1, -1), mask_(1023) {}
+
+uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
+  uint64_t key = (uint64_t{node} << 32) | word;
+  uint64_t i = Mix(key) & mask_;
+  while (true) {
+    const Slot& s = slots_[i];
+    if (s.key == key) return s.child;
+    if (s.key == ~uint64_t{0}) return kNone;
+    i = (i + 1) & mask_;
+  }
+}
+
+uint32_t PhraseTrie::Insert(const uint32_t* words, size_t n) {
+  uint32_t node = kRoot;
+  for (size_t k = 0; k < n; ++k) {
+    uint32_t next = Child(node, words[k]);
+    if (next == kNone) {
+      if ((used_ + 1) * 2 > slots_.size()) Grow();
+      next = static_cast<uint32_t>(payload_.size());
+      payload_.push_back(-1);
+      uint64_t key = (uint64_t{node} << 32) | words[k];
+      uint64_t i = Mix(key) & mask_;
+      while (slots_[i].key != ~uint64_t{0}) i = (i + 1) & mask_;
+      slots_[i].key = key;
+      slots_[i].child = next;
+      ++used_;
+    }
+    node = next;
+  }
+  return node;
+}
+
+void PhraseTrie::Grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == ~uint64_t{0}) continue;
+    uint64_t i = Mix(s.key) & mask_;
+    while (slots_[i].key != ~uint64_t{0}) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+size_t PhraseTrie::memory_bytes() const {
+  return slots_.capacity() * sizeof(Slot) + payload_.capacity() * sizeof(int32_t);
+}
+
+}  // namespace parley
