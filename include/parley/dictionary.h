@@ -59,6 +59,12 @@ struct ActorEntry {
   // resolves to the neutral code and is recorded as ActorRef::framing.
   bool framing = false;
   SourceLoc loc;
+  // The code that applies on `date` (Parley semantics, fixing PETRARCH's
+  // file-order precedence): the first DATED code (file order) that applies;
+  // otherwise the first undated code; otherwise nullptr. With no date,
+  // undated codes win, else the dated code valid most recently (open end or
+  // latest end date). Returned pointer is valid while `codes` is unchanged.
+  const DatedCode* CodeOn(const std::optional<Date>& date) const;
 };
 
 struct AgentEntry {
@@ -86,6 +92,10 @@ struct PatternElement {
   std::vector<PatternElement> object;
   // TABARI '_': must be immediately adjacent to the previous element (or to
   // the verb for the first post-verb / last pre-verb element).
+  // Precisely (so that "IN_AND_*" is expressible): in `post`, adjacent means
+  // "immediately after the previous element (the verb for post[0])"; in
+  // `pre`, it means "immediately before the NEXT element (the verb for the
+  // last one)" -- i.e. always the neighbour on the verb's side.
   bool adjacent = false;
 };
 
@@ -163,6 +173,22 @@ struct DictionarySet {
 
 enum class DictionaryKind { kActors, kFraming, kAgents, kVerbs, kDiscards, kIssues };
 
+// How strictly entry-level defects are reported (additive; see
+// docs/dictionary_format.md "Strict and legacy files").
+//  * kStrict: every defect (bad date, missing code, undefined synset, ...) is
+//    an error. For Parley's own dictionaries.
+//  * kLegacy: such defects are warnings and the entry/restriction is skipped,
+//    as PETRARCH effectively did; the Phoenix files load with zero errors.
+//    Structural problems (pattern without '*', verb line outside a block,
+//    unterminated comment) stay errors.
+//  * kAuto: strict for files named in a parley.dict manifest and for files
+//    whose leading comment lines include "# syntax:" or "# parley"; legacy
+//    otherwise.
+struct ReadOptions {
+  enum class Strictness { kAuto, kStrict, kLegacy };
+  Strictness strictness = Strictness::kAuto;
+};
+
 // Reads one file of the given kind, appending to `set`. Syntax problems are
 // appended to set->diagnostics (with file:line:col) and reading continues;
 // the returned Status is non-OK only when the file cannot be read at all.
@@ -175,6 +201,12 @@ Status ReadDictionaryFile(const std::string& path, DictionaryKind kind,
 // (*actors*.txt, *agents*.txt, CAMEO*.txt / *verbs*.txt, *discards*.txt,
 // *Issue*.txt). Fails when the directory holds no dictionary file.
 StatusOr<DictionarySet> ReadDictionaryDirectory(const std::string& dir);
+
+// As above, with explicit strictness (the two-argument forms use kAuto).
+Status ReadDictionaryFile(const std::string& path, DictionaryKind kind,
+                          DictionarySet* set, const ReadOptions& options);
+StatusOr<DictionarySet> ReadDictionaryDirectory(const std::string& dir,
+                                                const ReadOptions& options);
 
 }  // namespace parley
 
