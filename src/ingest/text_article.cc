@@ -1,0 +1,212 @@
+#include "ingest/text_article.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+namespace parley::ingest {
+namespace {
+
+enum class Match { kExact, kPrefix, kContains, kSuffix, kCaption };
+
+struct BoilerplateRuleDef {
+  const char* name;
+  Match match;
+  std::string_view pattern;  // compared ASCII-case-insensitively
+  size_t max_line_bytes;     // longer lines are never boilerplate
+};
+
+// The boilerplate table. A line (trimmed) matching any row is kept out of
+// Document::body. Rows are deliberately conservative: each has a length cap
+// so a real paragraph that happens to start with "By" survives.
+constexpr BoilerplateRuleDef kBoilerplateRules[] = {
+    {"published", Match::kExact, "published", 12},
+    {"published", Match::kPrefix, "published ", 80},
+    {"updated", Match::kExact, "updated", 10},
+    {"updated", Match::kPrefix, "updated ", 80},
+    {"share", Match::kExact, "share", 8},
+    {"share", Match::kPrefix, "share this", 40},
+    {"advertisement", Match::kExact, "advertisement", 16},
+    {"read-more", Match::kExact, "read more", 12},
+    {"read-more", Match::kPrefix, "read more:", 300},
+    {"read-next", Match::kPrefix, "read next:", 300},
+    {"also-read", Match::kPrefix, "also read:", 300},
+    {"reading-time", Match::kPrefix, "reading time", 40},
+    {"read-time", Match::kContains, "read time", 80},
+    {"min-read", Match::kSuffix, "min read", 40},
+    {"source-site", Match::kPrefix, "source site-", 40},
+    {"byline", Match::kPrefix, "by ", 60},
+    {"photo-credit", Match::kPrefix, "photo:", 300},
+    {"photo-credit", Match::kPrefix, "image:", 300},
+    {"photo-credit", Match::kPrefix, "credit:", 120},
+    {"contributed", Match::kSuffix, "contributed to this report.", 200},
+    {"contributed", Match::kSuffix, "contributed reporting.", 200},
+    {"caption", Match::kCaption, "", 500},
+};
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+// A photo caption ends with a parenthesized credit: "(NAME / AGENCY / AFP)",
+// "(Reuters)", "(Photo: ...)", "(AP Photo/...)".
+bool IsCaption(std::string_view line) {
+  if (line.empty() || line.back() != ')') return false;
+  const size_t open = line.rfind('(');
+  if (open == std::string_view::npos) return false;
+  std::string_view group = line.substr(open + 1, line.size() - open - 2);
+  if (group.size() < 3) return false;
+  if (ContainsIgnoreCase(group, "photo") || ContainsIgnoreCase(group, "getty images")) {
+    return true;
+  }
+  return group.find(" / ") != std::string_view::npos ||
+         group.find("/ Reuters") != std::string_view::npos;
+}
+
+bool RuleMatches(const BoilerplateRuleDef& r, std::string_view line) {
+  if (line.size() > r.max_line_bytes) return false;
+  switch (r.match) {
+    case Match::kExact:
+      return EqualsIgnoreCase(line, r.pattern);
+    case Match::kPrefix:
+      return line.size() >= r.pattern.size() &&
+             EqualsIgnoreCase(line.substr(0, r.pattern.size()), r.pattern);
+    case Match::kSuffix:
+      return line.size() >= r.pattern.size() &&
+             EqualsIgnoreCase(line.substr(line.size() - r.pattern.size()), r.pattern);
+    case Match::kContains:
+      return ContainsIgnoreCase(line, r.pattern);
+    case Match::kCaption:
+      return IsCaption(line);
+  }
+  return false;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// [b, e) trimmed of ASCII whitespace and a UTF-8 BOM / NBSP at the edges.
+std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
+  while (true) {
+    if (b < e && IsSpace(t[b])) { ++b; continue; }
+    if (b + 3 <= e && t.substr(b, 3) == "\xEF\xBB\xBF") { b += 3; continue; }
+    if (b + 2 <= e && t.substr(b, 2) == "\xC2\xA0") { b += 2; continue; }
+    break;
+  }
+  while (true) {
+    if (e > b && IsSpace(t[e - 1])) { --e; continue; }
+    if (e >= b + 2 && t.substr(e - 2, 2) == "\xC2\xA0") { e -= 2; continue; }
+    break;
+  }
+  return {b, e};
+}
+
+// A byline must look like a name list: "By Jane Doe and John Roe", no
+// sentence punctuation at the end.
+bool PlausibleByline(std::string_view line) {
+  const char last = line.back();
+  return last != '.' && last != ',' && last != ';' && line.size() > 3 &&
+         std::isupper(static_cast<unsigned char>(line[3]));
+}
+
+// Title heuristic: a short line that does not end like a sentence.
+bool LooksLikeTitle(std::string_view line) {
+  if (line.empty() || line.size() > 300) return false;
+  size_t e = line.size();
+  const char last = line[e - 1];
+  return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
+}
+
+size_t ParseDateMarker(std::string_view text, Layout* out) {
+  size_t i = 0;
+  while (i < text.size() && IsSpace(text[i])) ++i;
+  if (text.substr(i, 5) != "date " && text.substr(i, 5) != "date\t") return 0;
+  i += 5;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  size_t j = i;
+  while (j < text.size() && !IsSpace(text[j])) ++j;
+  std::string_view tok = text.substr(i, j - i);
+  if (tok.empty() || !std::isdigit(static_cast<unsigned char>(tok[0]))) return 0;
+  out->date = Date::Parse(tok);
+  if (!out->date) out->bad_date = std::string(tok.substr(0, 40));
+  return j;
+}
+
+}  // namespace
+
+const char* BoilerplateRule(std::string_view line, std::string_view title) {
+  if (line.empty()) return nullptr;
+  if (!title.empty() && line == title) return "duplicate-title";
+  for (const BoilerplateRuleDef& r : kBoilerplateRules) {
+    if (!RuleMatches(r, line)) continue;
+    if (std::string_view(r.name) == "byline" && !PlausibleByline(line)) continue;
+    return r.name;
+  }
+  return nullptr;
+}
+
+void LayOutBody(std::string_view text, size_t from, std::string_view title,
+                bool strip_boilerplate, std::vector<ByteRange>* body) {
+  size_t run_b = 0, run_e = 0;
+  bool in_run = false;
+  auto flush = [&] {
+    if (in_run) body->push_back(ByteRange{static_cast<uint32_t>(run_b), static_cast<uint32_t>(run_e)});
+    in_run = false;
+  };
+  size_t pos = from;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    auto [b, e] = Trim(text, pos, line_end);
+    pos = line_end + 1;
+    if (b >= e) continue;
+    std::string_view line = text.substr(b, e - b);
+    if (strip_boilerplate && BoilerplateRule(line, title) != nullptr) {
+      flush();
+      continue;
+    }
+    if (!in_run) run_b = b;
+    in_run = true;
+    run_e = e;
+  }
+  flush();
+}
+
+Layout LayOutTextArticle(std::string_view text, bool strip_boilerplate) {
+  Layout out;
+  size_t pos = ParseDateMarker(text, &out);
+  // First non-empty line after the marker.
+  size_t nl = text.find('\n', pos);
+  size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+  auto [b, e] = Trim(text, pos, line_end);
+  while (b >= e && line_end < text.size()) {
+    pos = line_end + 1;
+    nl = text.find('\n', pos);
+    line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::tie(b, e) = Trim(text, pos, line_end);
+  }
+  std::string_view first = text.substr(b, e - b);
+  std::string_view title;
+  if (b < e && line_end < text.size() && LooksLikeTitle(first) &&
+      BoilerplateRule(first, {}) == nullptr) {
+    out.title_range = ByteRange{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    out.body.push_back(out.title_range);
+    title = first;
+    pos = line_end;
+  }
+  LayOutBody(text, pos, title, strip_boilerplate, &out.body);
+  return out;
+}
+
+}  // namespace parley::ingest
