@@ -6,8 +6,8 @@
 // runner [ordered CodedDocuments] -> JsonLinesSink -> stdout / rejects file
 //
 // Output goes through a reused buffer written with write(2) when it passes
-// `buffer_bytes` and on every Flush() (the runner flushes when the input is
-// idle and at the end), so a consumer reading a pipe sees documents promptly
+// `buffer_bytes` and on every Flush() (the runner flushes at least every
+// 0.2 s while output is pending, and at the end), so a consumer reading a pipe sees documents promptly
 // and the output is complete when the command exits. A closed pipe (EPIPE;
 // the CLI ignores SIGPIPE) returns AbortedError, which stops the run cleanly.
 #ifndef PARLEY_PIPELINE_JSON_SINK_H_

@@ -9,9 +9,11 @@
 //
 // FOR SINK AUTHORS (e.g. the store): implement DocumentSink below. The runner
 // calls Put()/Reject() from one thread at a time, in input order (the
-// ordinal order of the source), never concurrently; Flush() whenever the
-// runner has written everything it has read so far (the input is idle or
-// exhausted) and once at the end. Any non-OK Status stops the run: no further
+// ordinal order of the source), never concurrently (Put, Reject and Flush
+// may come from different threads, serialized by a mutex); Flush() about
+// every 0.2 s while something was put since the last flush (so a trickle of
+// input is not stuck in a buffer; a store may commit its transaction here)
+// and once at the end. Any non-OK Status stops the run: no further
 // documents are read, in-flight ones are dropped, and RunPipeline returns
 // that Status. Return AbortedError when the consumer went away on purpose
 // (closed pipe); the CLI treats it as a clean stop.
