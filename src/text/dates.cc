@@ -25,6 +25,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "text/keywords.h"
 #include "text/mentions.h"
 
 namespace parley::text_internal {
@@ -85,8 +86,8 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
 
 class DateFinder {
  public:
-  DateFinder(const Document& doc, AnalyzedText* out)
-      : doc_date_(doc.date), out_(out), toks_(out->tokens) {}
+  DateFinder(const Document& doc, const uint8_t* kw, AnalyzedText* out)
+      : doc_date_(doc.date), kw_(kw), out_(out), toks_(out->tokens) {}
   void Run();
 
  private:
@@ -118,7 +119,13 @@ class DateFinder {
     return e;
   }
 
+  const KeywordDef* Kw(uint32_t i) const {
+    return i < toks_.size() && kw_[i] != 0 && !Norm(i).empty() ? &KeywordById(kw_[i])
+                                                                : nullptr;
+  }
+
   std::optional<Date> doc_date_;
+  const uint8_t* kw_;
   AnalyzedText* out_;
   std::vector<Token>& toks_;
   uint32_t cur_ = 0;
@@ -126,8 +133,9 @@ class DateFinder {
 };
 
 int DateFinder::Month(uint32_t i) const {
-  int m = MonthNumber(Norm(i));
-  if (m == 0) return 0;
+  const KeywordDef* k = Kw(i);
+  if (k == nullptr || !(k->kinds & kKwMonth)) return 0;
+  const int m = k->month;
   // "may" and "march" are also common lower-case words.
   if ((m == 5 || m == 3) && !Cap(i)) return 0;
   return m;
@@ -241,8 +249,9 @@ uint32_t DateFinder::Weekday(uint32_t i) {
   std::string_view mod = Norm(i);
   if (mod == "last" || mod == "next" || mod == "this") ++i;
   else mod = {};
-  const int wd = WeekdayNumber(Norm(i));
-  if (wd < 0) return 0;
+  const KeywordDef* k = Kw(i);
+  if (k == nullptr || !(k->kinds & kKwWeekday)) return 0;
+  const int wd = k->weekday;
   if (mod.empty()) {
     uint32_t j = Norm(i + 1) == "," ? i + 2 : i + 1;
     if (uint32_t e = MonthDay(j, first)) return e;
@@ -325,8 +334,15 @@ uint32_t DateFinder::TryAt(uint32_t i) {
 }
 
 void DateFinder::Run() {
+  constexpr uint8_t kStarts = kKwMonth | kKwWeekday | kKwDateWord;
   for (uint32_t i = 0; i < toks_.size();) {
-    if (toks_[i].has(kTokSentenceStart)) sentence_start_ = i;
+    const Token& t = toks_[i];
+    if (t.has(kTokSentenceStart)) sentence_start_ = i;
+    const bool digits = t.norm[0] >= '0' && t.norm[0] <= '9';
+    if (!digits && (kw_[i] == 0 || !(KeywordById(kw_[i]).kinds & kStarts))) {
+      ++i;
+      continue;
+    }
     cur_ = i;
     uint32_t e = TryAt(i);
     i = e > i ? e : i + 1;
@@ -353,8 +369,8 @@ int WeekdayNumber(std::string_view norm) {
   return -1;
 }
 
-void FindDates(const Document& doc, AnalyzedText* out) {
-  DateFinder finder(doc, out);
+void FindDates(const Document& doc, const uint8_t* keywords, AnalyzedText* out) {
+  DateFinder finder(doc, keywords, out);
   finder.Run();
 }
 

@@ -1,7 +1,14 @@
 #include "text/lemmatizer.h"
 
+#include "text/keywords.h"
+
 #include <xxhash.h>
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <fstream>
 #include <string>
 #include <unordered_map>
@@ -111,6 +118,23 @@ void ApplyRules(const WordSet& bases, const Rule (&rules)[N],
   }
 }
 
+// Short-key comparison without a libc call.
+inline bool BytesEqual(const char* a, const char* b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+    a += 8;
+    b += 8;
+    n -= 8;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
@@ -139,45 +163,71 @@ StatusOr<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& dir) {
   ApplyRules(adj, kAdjRules, &noun, &table);
   for (auto& [f, b] : rexc) table.emplace(f, b);
 
+  // Keywords share the table: one probe per token gives lemma and keyword.
+  std::unordered_map<std::string, uint8_t> keywords;
+  const auto all = AllKeywords();
+  for (size_t k = 0; k < all.size(); ++k) {
+    keywords.emplace(std::string(all[k].word), static_cast<uint8_t>(k + 1));
+  }
   auto lem = std::unique_ptr<Lemmatizer>(new Lemmatizer());
   size_t cap = 1;
-  while (cap < table.size() * 2) cap <<= 1;
-  lem->slots_.resize(cap);
-  lem->mask_ = cap - 1;
-  size_t bytes = 0;
-  for (const auto& [f, b] : table) bytes += f.size() + b.size();
-  lem->pool_.reserve(bytes);
+  while (cap < (table.size() + keywords.size()) * 2) cap <<= 1;
+  lem->AllocateSlots(cap);
   for (const auto& [f, b] : table) {
-    if (f != b && f.size() < 0xffff && b.size() < 0xffff) lem->Insert(f, b);
+    if (f == b || f.size() > 255 || b.size() > 255) continue;
+    auto kw = keywords.find(f);
+    lem->Insert(f, b, kw == keywords.end() ? 0 : kw->second);
+    if (kw != keywords.end()) keywords.erase(kw);
   }
-  if (lem->count_ == 0) return NotFoundError("WordNet data in " + dir + " is empty");
+  for (const auto& [w, id] : keywords) lem->Insert(w, "", id);
+  if (lem->count_ <= keywords.size()) {
+    return NotFoundError("WordNet data in " + dir + " is empty");
+  }
   return lem;
 }
 
-void Lemmatizer::Insert(std::string_view key, std::string_view value) {
+void Lemmatizer::FreeDeleter::operator()(void* p) const { std::free(p); }
+
+void Lemmatizer::AllocateSlots(size_t n) {
+  constexpr size_t kHugePage = 2u << 20;
+  size_t bytes = n * sizeof(Slot);
+  bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* mem = std::aligned_alloc(kHugePage, bytes);
+  if (mem == nullptr) throw std::bad_alloc();
+  madvise(mem, bytes, MADV_HUGEPAGE);  // a hint; failure is harmless
+  std::memset(mem, 0, bytes);
+  slots_.reset(static_cast<Slot*>(mem));
+  num_slots_ = n;
+  mask_ = n - 1;
+}
+
+void Lemmatizer::Insert(std::string_view key, std::string_view value,
+                        uint8_t keyword) {
   uint64_t h = HashBytes(key);
   size_t i = h & mask_;
-  while (slots_[i].val_len != 0) i = (i + 1) & mask_;
+  while (slots_[i].used) i = (i + 1) & mask_;
   Slot& s = slots_[i];
-  s.hash = h;
+  s.tag = static_cast<uint32_t>(h >> 32);
+  s.used = 1;
+  s.keyword = keyword;
   s.key_off = static_cast<uint32_t>(pool_.size());
-  s.key_len = static_cast<uint16_t>(key.size());
+  s.key_len = static_cast<uint8_t>(key.size());
   pool_.append(key);
   s.val_off = static_cast<uint32_t>(pool_.size());
-  s.val_len = static_cast<uint16_t>(value.size());
+  s.val_len = static_cast<uint8_t>(value.size());
   pool_.append(value);
   ++count_;
 }
 
-std::string_view Lemmatizer::Lookup(std::string_view form) const {
-  if (slots_.empty()) return {};
-  uint64_t h = HashBytes(form);
+Lemmatizer::Entry Lemmatizer::FindHashed(std::string_view form, uint64_t h) const {
+  if (num_slots_ == 0 || form.size() > 255) return {};
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
-    if (s.val_len == 0) return {};
-    if (s.hash == h && s.key_len == form.size() &&
-        std::string_view(pool_.data() + s.key_off, s.key_len) == form) {
-      return std::string_view(pool_.data() + s.val_off, s.val_len);
+    if (!s.used) return {};
+    if (s.tag == tag && s.key_len == form.size() &&
+        BytesEqual(pool_.data() + s.key_off, form.data(), form.size())) {
+      return Entry{std::string_view(pool_.data() + s.val_off, s.val_len), s.keyword};
     }
   }
 }

@@ -30,33 +30,60 @@
 
 namespace parley::text_internal {
 
+uint64_t HashBytes(std::string_view s);
+
 class Lemmatizer {
  public:
   static StatusOr<std::unique_ptr<Lemmatizer>> Load(const std::string& dir);
 
-  // The lemma of `form` (lower case), or an empty view when WordNet has no
-  // better form than `form` itself. The view points into this object.
-  std::string_view Lookup(std::string_view form) const;
+  struct Entry {
+    std::string_view lemma;  // empty when WordNet has nothing better
+    uint8_t keyword = 0;     // keyword id (keywords.h), 0 = none
+  };
+  // One probe: the lemma of `form` (lower case) and its keyword id. Views
+  // point into this object.
+  Entry Find(std::string_view form) const { return FindHashed(form, HashBytes(form)); }
+  // Find() with a precomputed HashBytes(form). Callers that look up many
+  // tokens hash them first and call Prefetch(), then FindHashed(), so the
+  // cache misses of a large table overlap.
+  Entry FindHashed(std::string_view form, uint64_t hash) const;
+  void Prefetch(uint64_t hash) const {
+    if (num_slots_ != 0) __builtin_prefetch(&slots_[hash & mask_]);
+  }
+  void PrefetchKey(uint64_t hash) const {
+    if (num_slots_ == 0) return;
+    const Slot& s = slots_[hash & mask_];
+    if (s.used) __builtin_prefetch(pool_.data() + s.key_off);
+  }
+  // The lemma of `form`, or an empty view when WordNet has no better form.
+  std::string_view Lookup(std::string_view form) const { return Find(form).lemma; }
 
   size_t size() const { return count_; }
 
  private:
   struct Slot {
-    uint64_t hash = 0;
+    uint32_t tag = 0;  // high half of the hash
     uint32_t key_off = 0;
     uint32_t val_off = 0;
-    uint16_t key_len = 0;
-    uint16_t val_len = 0;  // 0 = empty slot
+    uint8_t key_len = 0;
+    uint8_t val_len = 0;
+    uint8_t keyword = 0;
+    uint8_t used = 0;
   };
-  void Insert(std::string_view key, std::string_view value);
+  void Insert(std::string_view key, std::string_view value, uint8_t keyword);
+  void AllocateSlots(size_t n);  // n: power of two
 
+  struct FreeDeleter {
+    void operator()(void* p) const;
+  };
+  // Huge-page backed when the kernel allows (madvise), which removes most
+  // TLB misses of random probes into this ~16 MB table.
+  std::unique_ptr<Slot[], FreeDeleter> slots_;
+  size_t num_slots_ = 0;
   std::string pool_;
-  std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t count_ = 0;
 };
-
-uint64_t HashBytes(std::string_view s);
 
 }  // namespace parley::text_internal
 

@@ -17,9 +17,10 @@
 
 namespace parley::text_internal {
 
-// REQUIRES: out->tokens, norms and sentences filled.
-void FindDates(const Document& doc, AnalyzedText* out);
-void FindNumbers(AnalyzedText* out);
+// REQUIRES: out->tokens, norms and sentences filled; keywords[i] is the
+// keyword id (keywords.h) of token i, 0 for none.
+void FindDates(const Document& doc, const uint8_t* keywords, AnalyzedText* out);
+void FindNumbers(const uint8_t* keywords, AnalyzedText* out);
 
 // Value of a cardinal number word: "six" -> 6, "ninety" -> 90,
 // "ninety-two" -> 92; nullopt otherwise. Used by tests and the claims stage.

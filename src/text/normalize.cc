@@ -115,17 +115,21 @@ std::string_view StaticPunctNorm(std::string_view raw) {
 
 std::string_view NormalizeToken(std::string_view raw, AnalyzedText* out,
                                 std::string* scratch) {
-  if (IsAscii(raw)) {
-    std::string& a = out->arena;
-    if (a.size() + raw.size() <= a.capacity()) {
-      const size_t off = a.size();
-      a.resize(off + raw.size());
-      char* d = a.data() + off;
-      for (size_t i = 0; i < raw.size(); ++i) {
-        d[i] = kLower[static_cast<unsigned char>(raw[i])];
-      }
-      return std::string_view(d, raw.size());
+  std::string& a = out->arena;
+  const size_t off = a.size();
+  if (off + raw.size() <= a.capacity()) {
+    // Optimistic ASCII path: lower-case straight into the arena.
+    a.resize(off + raw.size());
+    char* d = a.data() + off;
+    unsigned char acc = 0;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(raw[i]);
+      acc |= c;
+      d[i] = kLower[c & 0x7f];
     }
+    if (acc < 0x80) return std::string_view(d, raw.size());
+    a.resize(off);
+  } else if (IsAscii(raw)) {
     Lowercase(raw, scratch);
     return Store(*scratch, out);
   }

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "text/keywords.h"
 #include "text/mentions.h"
 
 namespace parley::text_internal {
@@ -84,7 +85,8 @@ std::optional<double> ParseGluedScale(std::string_view s) {
 
 class NumberFinder {
  public:
-  explicit NumberFinder(AnalyzedText* out) : out_(out), toks_(out->tokens) {}
+  NumberFinder(const uint8_t* kw, AnalyzedText* out)
+      : kw_(kw), out_(out), toks_(out->tokens) {}
   void Run();
 
  private:
@@ -107,6 +109,7 @@ class NumberFinder {
     out_->numbers.push_back(m);
   }
 
+  const uint8_t* kw_;
   AnalyzedText* out_;
   std::vector<Token>& toks_;
 };
@@ -229,7 +232,8 @@ void NumberFinder::Run() {
     uint32_t e = i;
     if (t.has(kTokNumber) || (t.has(kTokWord) && t.norm[0] >= '0' && t.norm[0] <= '9')) {
       e = Digits(i);
-    } else if (t.has(kTokWord)) {
+    } else if (kw_[i] != 0 && (KeywordById(kw_[i]).kinds &
+                                (kKwVague | kKwNumberCue | kKwCardinal))) {
       e = Vague(i);
       if (e == i) e = Words(i);
     }
@@ -250,8 +254,8 @@ std::optional<double> NumberWordValue(std::string_view norm) {
   return std::nullopt;
 }
 
-void FindNumbers(AnalyzedText* out) {
-  NumberFinder finder(out);
+void FindNumbers(const uint8_t* keywords, AnalyzedText* out) {
+  NumberFinder finder(keywords, out);
   finder.Run();
 }
 

@@ -94,6 +94,11 @@ int64_t Splitter::EndsAt(uint32_t i) const {
   if (i + 1 >= n) return i;
   const Token& t = toks_[i];
   const Token& next = toks_[i + 1];
+  // Fast path: a plain word followed by one space never ends a sentence.
+  if (!(t.flags & (kTokPunct | kTokAbbreviation)) && next.start == t.end + 1 &&
+      text_[t.end] == ' ') {
+    return -1;
+  }
   const Gap gap = GapBetween(text_, t.end, next.start);
   if (gap == Gap::kBlankLine) return i;
   if (IsTerminal(t)) {

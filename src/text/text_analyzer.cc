@@ -33,6 +33,11 @@ namespace {
 
 using text_internal::Lemmatizer;
 
+// Per-thread keyword ids of the current document's tokens (Analyze is const
+// and thread-safe; this scratch is reused across documents).
+thread_local std::vector<uint8_t> keywords_;
+thread_local std::vector<uint64_t> hashes_;
+
 class TextAnalyzerImpl : public TextAnalyzer {
  public:
   TextAnalyzerImpl(std::unique_ptr<Lemmatizer> lem, TextOptions options)
@@ -80,25 +85,42 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, AnalyzedText* out,
   }
 }
 
+// Three passes so that the lexicon's cache misses overlap: normalize and
+// hash every word (prefetching its slot), prefetch the slots' keys, then
+// resolve lemmas and keyword ids.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
                                           AnalyzedText* out) const {
   const std::string_view text = doc.text;
   std::string scratch;
-  for (Token& t : out->tokens) {
+  const size_t n = out->tokens.size();
+  keywords_.assign(n, 0);
+  hashes_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = out->tokens[i];
     const std::string_view raw = text.substr(t.start, t.end - t.start);
     if (t.has(kTokPunct)) {
-      std::string_view n = text_internal::StaticPunctNorm(raw);
-      if (n.empty()) n = text_internal::NormalizeToken(raw, out, &scratch);
-      t.norm = n;
-      t.lemma = n;
+      std::string_view norm = text_internal::StaticPunctNorm(raw);
+      if (norm.empty()) norm = text_internal::NormalizeToken(raw, out, &scratch);
+      t.norm = norm;
+      t.lemma = norm;
       continue;
     }
     t.norm = text_internal::NormalizeToken(raw, out, &scratch);
     t.lemma = t.norm;
     if (t.has(kTokWord)) {
-      std::string_view l = lemmatizer_->Lookup(t.norm);
-      if (!l.empty()) t.lemma = l;
+      hashes_[i] = text_internal::HashBytes(t.norm);
+      lemmatizer_->Prefetch(hashes_[i]);
     }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (out->tokens[i].has(kTokWord)) lemmatizer_->PrefetchKey(hashes_[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = out->tokens[i];
+    if (!t.has(kTokWord)) continue;
+    const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, hashes_[i]);
+    if (!e.lemma.empty()) t.lemma = e.lemma;
+    keywords_[i] = e.keyword;
   }
 }
 
@@ -114,8 +136,9 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   text_internal::SplitSentences(doc.text, hard_breaks,
                                 options_.max_tokens_per_sentence, &out->tokens,
                                 &out->sentences);
-  text_internal::FindDates(doc, out);
-  text_internal::FindNumbers(out);
+  const uint8_t* kw = keywords_.data();
+  text_internal::FindDates(doc, kw, out);
+  text_internal::FindNumbers(kw, out);
 }
 
 }  // namespace

@@ -88,30 +88,49 @@ class TokenizerImpl {
   bool single_open_ = false;
 };
 
+// ASCII fast path: one table lookup per byte, counters in registers.
+constexpr uint8_t kAlnumBit = 1, kUpperBit = 2, kLowerBit = 4, kHighBit = 8;
+constexpr std::array<uint8_t, 256> BuildAlnumBits() {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAlnumBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAlnumBit | kUpperBit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAlnumBit | kLowerBit;
+  for (int c = 0x80; c < 256; ++c) t[c] = kHighBit;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAlnumBits = BuildAlnumBits();
+
 uint32_t TokenizerImpl::ScanAlnum(uint32_t j) {
+  int up = upper_, lo = lower_;
+  bool seen = first_seen_, first_up = first_upper_;
   while (j < end_) {
-    const unsigned char c = static_cast<unsigned char>(t_[j]);
+    const uint8_t bits = kAlnumBits[static_cast<unsigned char>(t_[j])];
     bool upper, lower;
     int len = 1;
-    if (c < 0x80) {
-      CharClass k = AsciiClass(c);
-      if (k == kDigit) { first_seen_ = true; ++j; continue; }
-      if (k != kLetter) break;
-      upper = c <= 'Z';
-      lower = !upper;
+    if (bits & kAlnumBit) {
+      upper = bits & kUpperBit;
+      lower = bits & kLowerBit;
+    } else if (bits & kHighBit) {
+      const uint32_t cp = DecodeUtf8(t_ + j, t_ + end_, &len);
+      const CharClass k = UnicodeClass(cp);
+      if (k != kLetter && k != kDigit) break;
+      upper = k == kLetter && IsUpperCodePoint(cp);
+      lower = k == kLetter && IsLowerCodePoint(cp);
     } else {
-      uint32_t cp = DecodeUtf8(t_ + j, t_ + end_, &len);
-      CharClass k = UnicodeClass(cp);
-      if (k == kDigit) { first_seen_ = true; j += len; continue; }
-      if (k != kLetter) break;
-      upper = IsUpperCodePoint(cp);
-      lower = IsLowerCodePoint(cp);
+      break;
     }
-    if (!first_seen_) { first_seen_ = true; first_upper_ = upper; }
-    upper_ += upper;
-    lower_ += lower;
+    if (!seen) {
+      seen = true;
+      first_up = upper;
+    }
+    up += upper;
+    lo += lower;
     j += len;
   }
+  upper_ = up;
+  lower_ = lo;
+  first_seen_ = seen;
+  first_upper_ = first_up;
   return j;
 }
 

@@ -27,7 +27,13 @@ constexpr std::array<CharClass, 128> kAscii = BuildAsciiTable();
 
 }  // namespace
 
-CharClass AsciiClass(uint8_t c) { return kAscii[c & 0x7f]; }
+const CharClass kAsciiClassTable[128] = {
+#define R8(i) kAscii[i], kAscii[i + 1], kAscii[i + 2], kAscii[i + 3], \
+              kAscii[i + 4], kAscii[i + 5], kAscii[i + 6], kAscii[i + 7]
+    R8(0),  R8(8),  R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+    R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120)
+#undef R8
+};
 
 uint32_t DecodeUtf8(const char* p, const char* end, int* len) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);

@@ -31,8 +31,10 @@ enum CharClass : uint8_t {
   kPunct,       // any other punctuation or symbol
 };
 
+extern const CharClass kAsciiClassTable[128];
+
 // Classification of the ASCII byte `c` (c < 0x80).
-CharClass AsciiClass(uint8_t c);
+inline CharClass AsciiClass(uint8_t c) { return kAsciiClassTable[c & 0x7f]; }
 
 // Decodes the code point at p (p < end). Sets *len to its byte length (>= 1).
 uint32_t DecodeUtf8(const char* p, const char* end, int* len);
