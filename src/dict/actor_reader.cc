@@ -57,7 +57,7 @@ bool ParseDates(const Line& line, size_t offset, const std::string& dates, Dated
 }
 
 // Parses "[A]" / "[A dates]" groups starting at `pos` of line.text and
-// appends them to `codes`.
+// appends them to `codes` (defective groups are reported and skipped).
 void ParseCodeGroups(const Line& line, size_t pos, std::vector<DatedCode>* codes,
                      DiagSink* diags) {
   const std::string& t = line.text;
@@ -114,6 +114,7 @@ class ActorFileReader {
     std::string_view phrase_text = std::string_view(line.text).substr(
         start, bracket == std::string::npos ? std::string::npos : bracket - start);
     current_ = ActorEntry{};
+    saw_code_ = false;
     current_->loc = diags_->Loc(line, start);
     current_->framing = framing_;
     Phrase phrase = SplitPhrase(phrase_text);
@@ -124,7 +125,10 @@ class ActorFileReader {
     }
     current_->name = TitleCase(phrase);
     current_->phrases.push_back(std::move(phrase));
-    if (bracket != std::string::npos) ParseCodeGroups(line, bracket, &current_->codes, diags_);
+    if (bracket != std::string::npos) {
+      saw_code_ = true;
+      ParseCodeGroups(line, bracket, &current_->codes, diags_);
+    }
   }
 
   void Synonym(const Line& line, size_t start) {
@@ -155,12 +159,14 @@ class ActorFileReader {
                     std::string(Trim(line.text)), "a primary line 'PHRASE' first");
       return;
     }
+    saw_code_ = true;
     ParseCodeGroups(line, start, &current_->codes, diags_);
   }
 
   void Flush() {
     if (!current_) return;
-    if (current_->codes.empty()) {
+    // A record whose code groups were all defective was reported already.
+    if (current_->codes.empty() && !saw_code_) {
       Line l;
       l.number = current_->loc.line;
       diags_->Warning(l, current_->loc.column - 1, "actor record without a code",
@@ -175,6 +181,7 @@ class ActorFileReader {
   DiagSink* diags_;
   DictionarySet* set_;
   std::optional<ActorEntry> current_;
+  bool saw_code_ = false;  // the current record has '[...]' groups
 };
 
 }  // namespace

@@ -185,9 +185,18 @@ class VerbFileReader {
   void CheckCode(const Line& line, size_t at, const std::string& code, const char* what) {
     if (code.empty()) {
       diags_->Error(line, at, std::string(what) + " code missing", "[]", "'[CODE]' or '[---]'");
-    } else if (!IsKnownEventCode(code)) {
-      diags_->Warning(line, at, "unknown CAMEO code", code,
-                      "a code of dictionaries/cameo/cameo_codes.tsv or '---'");
+      return;
+    }
+    // "[A:B]" on a block or verb line: active and passive code.
+    size_t colon = code.find(':');
+    for (std::string_view part : {std::string_view(code).substr(0, colon),
+                                  colon == std::string::npos
+                                      ? std::string_view()
+                                      : std::string_view(code).substr(colon + 1)}) {
+      if (!part.empty() && !IsKnownEventCode(part)) {
+        diags_->Warning(line, at, "unknown CAMEO code", std::string(part),
+                        "a code of dictionaries/cameo/cameo_codes.tsv or '---'");
+      }
     }
   }
 
