@@ -1,0 +1,265 @@
+// EventStore over a Backend: batching, replacement of changed documents,
+// the stale flag of the corpus analysis, and the full recompute.
+#include "parley/event_store.h"
+
+#include <chrono>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "store/backend.h"
+#include "store/corpus_io.h"
+#include "store/document_rows.h"
+#include "store/schema.h"
+
+namespace parley {
+
+std::string SqlText(const SqlValue& v) {
+  if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<int64_t>(v)) return std::to_string(std::get<int64_t>(v));
+  if (std::holds_alternative<double>(v)) return fmt::format("{}", std::get<double>(v));
+  return "";
+}
+
+namespace store {
+namespace {
+
+constexpr const char* kDocTables[] = {"sentences", "events", "figures", "positions"};
+constexpr const char* kCorpusTables[] = {
+    "merged_events", "event_mentions", "merged_figures", "negotiations",
+    "negotiation_items", "negotiation_sources", "negotiation_positions"};
+
+// Hides the password of a connection URL in messages.
+std::string Redact(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+class StoreImpl final : public EventStore {
+ public:
+  StoreImpl(std::unique_ptr<store::Backend> db, int version)
+      : db_(std::move(db)), version_(version) {}
+
+  std::string_view backend() const override {
+    return db_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
+  }
+  int schema_version() const override { return version_; }
+
+  StatusOr<bool> IsStored(std::string_view id, std::string_view hash) override {
+    PARLEY_RETURN_IF_ERROR(LoadHashes());
+    auto it = hashes_.find(std::string(id));
+    return it != hashes_.end() && it->second == hash;
+  }
+
+  Status PutBatch(std::span<const CodedDocument> docs, std::span<const Rejection> rejects,
+                  PutStats* stats) override;
+  Status Recompute(const RecomputeOptions& options, RecomputeStats* stats) override;
+
+  StatusOr<bool> CorpusStale() override {
+    bool stale = false;
+    PARLEY_RETURN_IF_ERROR(db_->Run("SELECT value FROM meta WHERE key = 'corpus_stale'", {},
+                                    [&](const SqlRow& r) {
+                                      stale = SqlText(r[0]) == "1";
+                                      return Status::Ok();
+                                    }));
+    return stale;
+  }
+
+  StatusOr<std::vector<std::pair<std::string, int64_t>>> Counts() override {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const Table& t : Tables()) {
+      if (std::string_view(t.name) == "meta") continue;
+      int64_t n = 0;
+      PARLEY_RETURN_IF_ERROR(db_->Run(fmt::format("SELECT COUNT(*) FROM {}", t.name), {},
+                                      [&](const SqlRow& r) {
+                                        n = I64(r[0]);
+                                        return Status::Ok();
+                                      }));
+      out.emplace_back(t.name, n);
+    }
+    return out;
+  }
+
+  Status Select(std::string_view sql, const std::vector<SqlValue>& params,
+                const std::function<Status(const SqlRow&)>& row) override {
+    return db_->Run(sql, params, row);
+  }
+
+ private:
+  Status LoadHashes() {
+    if (hashes_loaded_) return Status::Ok();
+    hashes_.clear();
+    PARLEY_RETURN_IF_ERROR(db_->Run("SELECT id, content_hash FROM documents", {},
+                                    [&](const SqlRow& r) {
+                                      hashes_[SqlText(r[0])] = SqlText(r[1]);
+                                      return Status::Ok();
+                                    }));
+    hashes_loaded_ = true;
+    return Status::Ok();
+  }
+
+  Status InsertAll(TableRows* rows) {
+    for (auto& [table, list] : *rows) {
+      const Table& t = GetTable(table);
+      for (const SqlRow& r : list) {
+        if (r.size() != t.columns.size()) {
+          return InternalError(fmt::format("row of {} has {} values, expected {}", table,
+                                           r.size(), t.columns.size()));
+        }
+      }
+      PARLEY_RETURN_IF_ERROR(db_->Insert(table, t.ColumnNames(), list));
+      list.clear();
+    }
+    return Status::Ok();
+  }
+
+  Status DeleteDocument(const std::string& id) {
+    for (const char* t : kDocTables) {
+      PARLEY_RETURN_IF_ERROR(db_->Run(fmt::format("DELETE FROM {} WHERE doc = ?", t), {id}));
+    }
+    return db_->Run("DELETE FROM documents WHERE id = ?", {id});
+  }
+
+  Status SetMeta(const std::string& key, const std::string& value) {
+    PARLEY_RETURN_IF_ERROR(db_->Run("DELETE FROM meta WHERE key = ?", {key}));
+    return db_->Run("INSERT INTO meta (key, value) VALUES (?, ?)", {key, value});
+  }
+
+  Status WriteBatch(std::span<const CodedDocument> docs, std::span<const Rejection> rejects,
+                    PutStats* stats, std::vector<std::pair<std::string, std::string>>* written);
+
+  std::unique_ptr<store::Backend> db_;
+  int version_;
+  bool hashes_loaded_ = false;
+  std::unordered_map<std::string, std::string> hashes_;
+};
+
+Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
+                             std::span<const Rejection> rejects, PutStats* stats,
+                             std::vector<std::pair<std::string, std::string>>* written) {
+  const std::string now = NowUtc();
+  TableRows rows;
+  std::unordered_map<std::string, std::string> batch;  // id -> hash written in this batch
+  for (const CodedDocument& d : docs) {
+    auto b = batch.find(d.doc);
+    auto stored = hashes_.find(d.doc);
+    const std::string* old = b != batch.end() ? &b->second
+                             : stored != hashes_.end() ? &stored->second : nullptr;
+    if (old && *old == d.content_hash) {
+      ++stats->unchanged;
+      continue;
+    }
+    if (b != batch.end()) PARLEY_RETURN_IF_ERROR(InsertAll(&rows));  // same id twice in a batch
+    if (old) {
+      PARLEY_RETURN_IF_ERROR(DeleteDocument(d.doc));
+      ++stats->replaced;
+    } else {
+      ++stats->inserted;
+    }
+    AppendDocumentRows(d, now, &rows);
+    batch[d.doc] = d.content_hash;
+    written->emplace_back(d.doc, d.content_hash);
+  }
+  std::set<std::pair<std::string, uint64_t>> seen;
+  for (const Rejection& r : rejects) {
+    if (!seen.insert({r.origin, r.line}).second) PARLEY_RETURN_IF_ERROR(InsertAll(&rows));
+    PARLEY_RETURN_IF_ERROR(db_->Run("DELETE FROM rejects WHERE origin = ? AND line = ?",
+                                    {r.origin, static_cast<int64_t>(r.line)}));
+    AppendRejectionRow(r, now, &rows);
+    ++stats->rejects;
+  }
+  PARLEY_RETURN_IF_ERROR(InsertAll(&rows));
+  if (!written->empty()) PARLEY_RETURN_IF_ERROR(SetMeta("corpus_stale", "1"));
+  return Status::Ok();
+}
+
+Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const Rejection> rejects,
+                           PutStats* stats) {
+  PARLEY_RETURN_IF_ERROR(LoadHashes());
+  PutStats local;
+  std::vector<std::pair<std::string, std::string>> written;
+  PARLEY_RETURN_IF_ERROR(db_->Begin());
+  Status s = WriteBatch(docs, rejects, &local, &written);
+  if (s.ok()) s = db_->Commit();
+  if (!s.ok()) {
+    (void)db_->Rollback();
+    return s;
+  }
+  for (auto& [id, hash] : written) hashes_[id] = hash;
+  if (stats) {
+    stats->inserted += local.inserted;
+    stats->replaced += local.replaced;
+    stats->unchanged += local.unchanged;
+    stats->rejects += local.rejects;
+  }
+  return Status::Ok();
+}
+
+Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
+  auto start = std::chrono::steady_clock::now();
+  auto input = LoadCorpusInput(db_.get());
+  if (!input.ok()) return input.status();
+  corpus::MergeOptions mo;
+  mo.max_days = o.merge_max_days;
+  mo.figure_ratio = o.merge_figure_ratio;
+  mo.merge_negated = o.merge_negated;
+  mo.figure_sentence_window = o.figure_sentence_window;
+  corpus::NegotiationOptions no;
+  no.counter_days = o.counter_days;
+  no.drop_after_days = o.drop_after_days;
+  auto merged = corpus::MergeEvents(*input, mo);
+  auto negotiations = corpus::TrackNegotiations(*input, no);
+  TableRows rows;
+  AppendMergedRows(merged, &rows);
+  AppendNegotiationRows(negotiations, &rows);
+  PARLEY_RETURN_IF_ERROR(db_->Begin());
+  Status s;
+  for (const char* t : kCorpusTables) {
+    if (s.ok()) s = db_->Exec(fmt::format("DELETE FROM {}", t));
+  }
+  if (s.ok()) s = InsertAll(&rows);
+  if (s.ok()) s = SetMeta("corpus_stale", "0");
+  if (s.ok()) s = db_->Commit();
+  if (!s.ok()) {
+    (void)db_->Rollback();
+    return s;
+  }
+  if (stats) {
+    stats->events = input->events.size();
+    stats->merged_events = merged.size();
+    stats->multi_mention = 0;
+    for (const auto& m : merged) stats->multi_mention += m.mentions.size() > 1;
+    stats->negotiations = negotiations.size();
+    stats->items = 0;
+    for (const auto& n : negotiations) stats->items += n.items.size();
+    stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+}  // namespace store
+
+StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url) {
+  StatusOr<std::unique_ptr<store::Backend>> db = UnavailableError("unreachable");
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    db = store::OpenPostgres(url);
+    if (!db.ok()) return UnavailableError(store::Redact(db.status().message()));
+  } else {
+    std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
+    if (path.empty()) path = "parley.db";
+    db = store::OpenSqlite(path);
+  }
+  if (!db.ok()) return db.status();
+  auto version = store::Migrate(db->get());
+  if (!version.ok()) return version.status();
+  return std::unique_ptr<EventStore>(
+      std::make_unique<store::StoreImpl>(std::move(*db), *version));
+}
+
+}  // namespace parley
