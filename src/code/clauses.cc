@@ -1,0 +1,272 @@
+// Verb groups (auxiliaries, negation, modals, passive, infinitive,
+// coordination) and clauses (reporting structures, subordinate and relative
+// clauses) of one sentence.
+#include "code/clauses.h"
+
+#include <algorithm>
+
+namespace parley::coder_internal {
+namespace {
+
+constexpr uint32_t kVerbGroupWords = kWcAux | kWcModal | kWcNeg | kWcAdverb | kWcBe | kWcTo;
+
+void FillGroup(const SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
+  uint32_t head = h.first;
+  if (h.form >= 0) head = h.first + c.dict->verb_forms[h.form].verb_index;
+  uint32_t b = h.first;
+  bool be_before = false;
+  bool seen_non_adverb = false;
+  while (b > c.first) {
+    uint32_t k = c.cls(b - 1);
+    if (!(k & kVerbGroupWords) || (k & kWcDet)) break;
+    --b;
+    if (k & kWcNeg) g->negated = true;
+    if ((k & kWcModal) && g->modal.empty()) g->modal = std::string(c.token(b).norm);
+    if (!seen_non_adverb && !(k & (kWcAdverb | kWcNeg))) {
+      be_before = (k & kWcBe) != 0;
+      g->infinitive = (k & kWcTo) != 0;
+      seen_non_adverb = true;
+    }
+  }
+  g->first = b;
+  g->end = h.end;
+  const Token& t = c.token(head);
+  g->passive = be_before && LooksParticiple(t.norm, t.lemma);
+  if (b > c.first && (c.cls(b - 1) & kWcConj)) g->coordinated = true;
+  if (g->infinitive && g->modal.empty()) g->modal = "to";
+}
+
+int32_t NpAt(const SentenceCtx& c, uint32_t i) {
+  return i >= c.first && i < c.end ? c.tok(i).np : -1;
+}
+
+// Start of a relative clause that covers token i and ends before `before`.
+int32_t RelativeCovering(const SentenceCtx& c, uint32_t i, uint32_t before) {
+  for (const Clause& cl : c.out->clauses) {
+    if (cl.kind == Clause::Kind::kRelative && i >= cl.first_token && i < cl.end_token &&
+        cl.end_token <= before) {
+      return static_cast<int32_t>(cl.first_token);
+    }
+  }
+  return -1;
+}
+
+int32_t CodedNpAfter(const SentenceCtx& c, uint32_t from, uint32_t limit) {
+  const auto& nps = c.s->nps;
+  for (size_t k = 0; k < nps.size(); ++k) {
+    if (nps[k].first >= from && nps[k].first < limit && !nps[k].members.empty()) {
+      return static_cast<int32_t>(k);
+    }
+  }
+  return -1;
+}
+
+// Reporting structure around report verb hit `r`; fills the clause records.
+void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
+  auto& clauses = c->out->clauses;
+  uint32_t v = h.first;
+  int32_t speaker_np = -1;
+  Clause reporting, reported;
+  reporting.kind = Clause::Kind::kReporting;
+  reported.kind = Clause::Kind::kReported;
+  reported.reporting_verb = reporting.reporting_verb = static_cast<int32_t>(v);
+  if (c->cls(v) & kWcAccording) {  // "according to X"
+    speaker_np = NpAt(*c, v + 2);
+    uint32_t e = speaker_np >= 0 ? c->s->nps[speaker_np].end : v + 2;
+    reporting.first_token = v > c->first && (c->cls(v - 1) & kWcComma) ? v - 1 : v;
+    reporting.end_token = std::min(c->end, e);
+    bool at_end = reporting.end_token + 1 >= c->end;
+    reported.first_token = at_end ? c->first : reporting.end_token;
+    reported.end_token = at_end ? reporting.first_token : c->end;
+    for (uint32_t i = reporting.first_token; i < reporting.end_token; ++i) c->tok(i).stop = true;
+    c->tok(reporting.end_token - 1).barrier = true;
+  } else {
+    uint32_t b = c->s->groups[group].first;
+    int32_t before = b > c->first ? NpAt(*c, b - 1) : -1;
+    uint32_t np_first = before >= 0 ? c->s->nps[before].first : b;
+    bool trailing = np_first > c->first &&
+                    (c->cls(np_first - 1) & (kWcComma | kWcQuote)) != 0;
+    bool inverted = b > c->first && (c->cls(b - 1) & (kWcComma | kWcQuote)) != 0;
+    if (trailing || inverted) {
+      speaker_np = trailing ? before : NpAt(*c, h.end);
+      uint32_t start = trailing ? np_first - 1 : b - 1;
+      while (start > c->first && (c->cls(start - 1) & (kWcComma | kWcQuote))) --start;
+      reporting.first_token = start;
+      reporting.end_token = c->end;
+      reported.first_token = c->first;
+      reported.end_token = start;
+      for (uint32_t i = start; i < c->end; ++i) c->tok(i).stop = true;
+    } else {
+      speaker_np = -1;
+      for (size_t k = 0; k < c->s->nps.size(); ++k) {  // leftmost subject in clause
+        const NounPhrase& np = c->s->nps[k];
+        if (np.end > b) break;
+        if (c->tok(np.first).barrier) speaker_np = -1;
+        if (speaker_np < 0 && np.prep < 0 && !np.members.empty()) speaker_np = (int32_t)k;
+      }
+      reporting.first_token = speaker_np >= 0 ? c->s->nps[speaker_np].first : b;
+      reporting.end_token = h.end;
+      reported.first_token = h.end;
+      reported.end_token = c->end;
+      c->tok(v).barrier = true;
+      c->tok(v).stop = true;
+    }
+  }
+  if (speaker_np >= 0 && !c->s->nps[speaker_np].members.empty()) {
+    reported.speaker = c->s->nps[speaker_np].members[0];
+  }
+  c->s->groups[group].subject_np = speaker_np;
+  reporting.parent = reported.parent = 0;
+  c->s->groups[group].clause = static_cast<int32_t>(clauses.size());
+  clauses.push_back(reporting);
+  clauses.push_back(reported);
+}
+
+void Subordinates(SentenceCtx* c) {
+  auto& clauses = c->out->clauses;
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    uint32_t k = c->cls(i);
+    if (!(k & (kWcSubConj | kWcRelPron))) continue;
+    uint32_t e = i + 1;
+    bool verb = false;
+    while (e < c->end && !(c->cls(e) & (kWcComma | kWcStop)) && !c->tok(e).stop) {
+      verb |= c->tok(e).is_verb;
+      ++e;
+    }
+    if (!verb) continue;
+    c->tok(i).barrier = true;
+    Clause cl;
+    cl.first_token = i;
+    cl.end_token = e;
+    cl.parent = 0;
+    cl.kind = (k & kWcRelPron)     ? Clause::Kind::kRelative
+              : (k & kWcCondition) ? Clause::Kind::kConditional
+                                   : Clause::Kind::kSubordinate;
+    clauses.push_back(cl);
+  }
+}
+
+}  // namespace
+
+void BuildClauses(SentenceCtx* c) {
+  Scratch& s = *c->s;
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    uint32_t k = c->cls(i);
+    if (k & (kWcThat | kWcStop | kWcQuote)) c->tok(i).barrier = true;
+    if (k & kWcStop && c->token(i).norm != "(" && c->token(i).norm != ")") c->tok(i).stop = true;
+  }
+  for (size_t hi = 0; hi < s.verbs.size(); ++hi) {
+    if (!s.verbs[hi].accepted) continue;
+    VerbGroup g;
+    g.hit = static_cast<int32_t>(hi);
+    FillGroup(*c, s.verbs[hi], &g);
+    s.groups.push_back(g);
+  }
+  Clause main;
+  main.first_token = c->first;
+  main.end_token = c->end;
+  c->out->clauses.push_back(main);
+  Subordinates(c);
+  for (size_t gi = 0; gi < s.groups.size(); ++gi) {
+    const VerbHit& h = s.verbs[s.groups[gi].hit];
+    if (h.report) Reporting(c, h, static_cast<int32_t>(gi));
+  }
+  for (VerbGroup& g : s.groups) {
+    if (g.clause >= 0) continue;
+    int32_t best = 0;
+    uint32_t best_size = c->end - c->first + 1;
+    for (size_t k = 0; k < c->out->clauses.size(); ++k) {
+      const Clause& cl = c->out->clauses[k];
+      uint32_t size = cl.end_token - cl.first_token;
+      if (g.first >= cl.first_token && g.first < cl.end_token && size < best_size) {
+        best = static_cast<int32_t>(k);
+        best_size = size;
+      }
+    }
+    g.clause = best;
+  }
+}
+
+int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
+  const VerbGroup& g = c.s->groups[gi];
+  const auto& nps = c.s->nps;
+  uint32_t start = c.first;
+  bool after_verb = false;
+  bool has_boundary = false;
+  for (uint32_t i = g.first; i-- > c.first;) {
+    int32_t rel = RelativeCovering(c, i, g.first);
+    if (rel >= 0) {  // skip ", which controls Gaza," back to its antecedent
+      i = static_cast<uint32_t>(rel);
+      continue;
+    }
+    if (c.tok(i).is_verb) {
+      start = i;
+      after_verb = has_boundary = true;
+      break;
+    }
+    if (c.tok(i).barrier) {
+      start = i;
+      has_boundary = true;
+      break;
+    }
+  }
+  for (size_t k = 0; k < nps.size() && !after_verb; ++k) {
+    const NounPhrase& np = nps[k];
+    if (np.first < start || np.end > g.first || np.members.empty()) continue;
+    if (np.prep < 0 || (has_boundary && np.prep == static_cast<int32_t>(start))) {
+      return static_cast<int32_t>(k);
+    }
+  }
+  if (has_boundary && !after_verb && (c.cls(start) & (kWcRelPron | kWcThat))) {
+    uint32_t a = start;
+    while (a > c.first && (c.cls(a - 1) & kWcComma)) --a;
+    int32_t ante = a > c.first ? NpAt(c, a - 1) : -1;
+    if (ante >= 0 && !nps[ante].members.empty()) return ante;
+    if (ante >= 0 && nps[ante].absorbed_by >= 0) return nps[ante].absorbed_by;
+  }
+  if (gi > 0 && (g.coordinated || g.infinitive)) {
+    const VerbGroup& prev = c.s->groups[gi - 1];
+    if (g.coordinated || !prev.produced) return prev.subject_np;
+  }
+  return -1;
+}
+
+uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
+  const VerbGroup& g = c.s->groups[gi];
+  for (uint32_t i = g.end; i < c.end; ++i) {
+    if (c.tok(i).stop) return i;
+  }
+  for (size_t k = gi + 1; k < c.s->groups.size(); ++k) {
+    const VerbGroup& n = c.s->groups[k];
+    const VerbHit& h = c.s->verbs[n.hit];
+    if (h.report || h.form < 0) continue;
+    const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];
+    if (IsEventCode(e.code)) return n.first;
+  }
+  return c.end;
+}
+
+int32_t DefaultTarget(const SentenceCtx& c, const VerbGroup& g, uint32_t limit,
+                      int32_t exclude) {
+  const auto& nps = c.s->nps;
+  for (size_t k = 0; k < nps.size(); ++k) {
+    if (nps[k].first < g.end || nps[k].first >= limit || nps[k].members.empty()) continue;
+    if (static_cast<int32_t>(k) == exclude) continue;
+    return static_cast<int32_t>(k);
+  }
+  return -1;
+}
+
+int32_t ByAgent(const SentenceCtx& c, const VerbGroup& g, uint32_t limit, bool wide) {
+  const auto& nps = c.s->nps;
+  for (size_t k = 0; k < nps.size(); ++k) {
+    const NounPhrase& np = nps[k];
+    if (np.first < g.end || np.first >= limit || np.members.empty() || np.prep < 0) continue;
+    std::string_view p = c.token(np.prep).norm;
+    if (p == "by" || (wide && (p == "from" || p == "in"))) return static_cast<int32_t>(k);
+  }
+  (void)CodedNpAfter;
+  return -1;
+}
+
+}  // namespace parley::coder_internal

@@ -1,0 +1,132 @@
+// Internal structures of the event coder's sparse parse, shared by
+// sentence_parse.cc (matches, noun phrases, compounds, mentions),
+// pattern_match.cc (verb patterns) and event_coder.cc (clauses, events).
+//
+// code: AnalyzedText sentence -> TokInfo/matches -> NounPhrase/VerbGroup ->
+//       EventCandidate
+// All token indices are document-wide (AnalyzedText::tokens).
+#ifndef PARLEY_CODE_CODER_INTERNAL_H_
+#define PARLEY_CODE_CODER_INTERNAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "code/event_coder.h"
+#include "code/word_classes.h"
+#include "dict/compiled_tables.h"
+
+namespace parley::coder_internal {
+
+struct TokInfo {
+  uint32_t word = kNoWord;
+  uint32_t lemma = kNoWord;
+  uint32_t cls = 0;
+  int32_t np = -1;         // noun phrase covering the token
+  int32_t actor = -1;      // actor hit starting here
+  int32_t agent = -1;      // agent hit starting here
+  int32_t verb = -1;       // verb hit starting here (accepted or not)
+  bool in_match = false;   // covered by an actor/agent hit
+  bool is_verb = false;    // covered by an accepted verb form
+  bool barrier = false;    // clause boundary for the backward subject search
+  bool stop = false;       // hard limit for the forward target search
+};
+
+struct ActorHit {
+  uint32_t first = 0, end = 0;
+  uint32_t node = 0;
+};
+struct AgentHit {
+  uint32_t first = 0, end = 0;
+  int32_t agent = -1;
+};
+struct VerbHit {
+  uint32_t first = 0, end = 0;
+  int32_t form = -1;
+  bool accepted = false;
+  bool report = false;  // a reporting verb ("said"), by word class
+};
+
+// A noun phrase found by chunking, with the mentions it resolved to (several
+// for a compound list, one otherwise; none when nothing is coded).
+struct NounPhrase {
+  uint32_t first = 0, end = 0;
+  int32_t prep = -1;          // preposition token right before, -1 none
+  int32_t absorbed_by = -1;   // NP that took this one's actors ("troops in Iraq")
+  int32_t list_head = -1;     // first NP of the compound list it belongs to
+  bool pronoun = false;
+  bool has_actor = false;      // own actor or absorbed one
+  int32_t absorbs = -1;        // NP (list head) absorbed through a preposition
+  uint32_t actor_begin = 0, actor_end = 0;  // actor hits inside [first, end)
+  uint32_t agent_begin = 0, agent_end = 0;  // agent hits inside
+  std::vector<int32_t> members;  // indices into SentenceCoding::mentions
+};
+
+struct VerbGroup {
+  uint32_t first = 0, end = 0;  // auxiliaries .. verb form end
+  int32_t hit = -1;             // index into verb hits
+  bool negated = false;
+  bool passive = false;
+  bool infinitive = false;
+  bool coordinated = false;
+  std::string modal;
+  int32_t subject_np = -1;
+  int32_t clause = -1;
+  bool produced = false;
+};
+
+struct Scratch : public CoderScratch {
+  std::vector<TokInfo> toks;  // indexed by token - sentence.first_token
+  std::vector<ActorHit> actors;
+  std::vector<AgentHit> agents;
+  std::vector<VerbHit> verbs;
+  std::vector<NounPhrase> nps;
+  std::vector<VerbGroup> groups;
+  // Document context for pronouns: recent coded mentions (most recent last).
+  std::vector<ActorMention> context;
+  std::vector<uint32_t> ids;
+};
+
+// Everything the per-sentence functions need.
+struct SentenceCtx {
+  const CompiledDictionaryImpl* dict = nullptr;
+  const WordClasses* classes = nullptr;
+  const Document* doc = nullptr;
+  const AnalyzedText* text = nullptr;
+  const CoderOptions* options = nullptr;
+  Scratch* s = nullptr;
+  SentenceCoding* out = nullptr;
+  uint32_t first = 0, end = 0;  // sentence token range
+  std::optional<Date> date;     // sentence date for actor resolution
+
+  TokInfo& tok(uint32_t i) const { return s->toks[i - first]; }
+  const Token& token(uint32_t i) const { return text->tokens[i]; }
+  uint32_t cls(uint32_t i) const { return i < end && i >= first ? tok(i).cls : 0; }
+};
+
+// sentence_parse.cc
+void PrepareTokens(SentenceCtx* c);
+bool CheckDiscards(SentenceCtx* c, bool* story);
+void FindMatches(SentenceCtx* c);
+void AcceptVerbs(SentenceCtx* c);
+void BuildNounPhrases(SentenceCtx* c);
+void ResolvePronouns(SentenceCtx* c);
+
+// pattern_match.cc
+struct PatternBinding {
+  int32_t source_np = -1;
+  int32_t target_np = -1;
+  int32_t compound_np = -1;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // matched words (token ranges)
+};
+// Tries `pattern` around verb group `g`; limit = last token (exclusive) the
+// post half may reach.
+bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const VerbGroup& g,
+                  uint32_t limit, PatternBinding* b);
+// Length of the phrase of `synset` starting at token i (0 = none).
+uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i);
+
+}  // namespace parley::coder_internal
+
+#endif  // PARLEY_CODE_CODER_INTERNAL_H_

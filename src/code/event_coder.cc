@@ -1,0 +1,337 @@
+// EventCoder implementation: per sentence, the sparse parse (sentence_parse,
+// noun_phrases, clauses) then, per verb group, the verb's patterns (most
+// specific first) or its own code decide code, source and target.
+#include "code/event_coder.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "code/clauses.h"
+#include "code/coder_internal.h"
+#include "dict/cameo_table.h"
+
+namespace parley {
+namespace {
+
+using namespace coder_internal;  // NOLINT: internal implementation
+
+struct CodePair {
+  std::string active, passive;
+};
+
+CodePair SplitPair(const std::string& code) {
+  size_t colon = code.find(':');
+  if (colon == std::string::npos) return {code, ""};
+  return {code.substr(0, colon), code.substr(colon + 1)};
+}
+
+class EventCoderImpl : public EventCoder {
+ public:
+  EventCoderImpl(std::shared_ptr<const CompiledDictionary> dict,
+                 const CompiledDictionaryImpl* impl, CoderOptions options)
+      : dict_(std::move(dict)), d_(impl), options_(options), cameo_(&CameoTable::Default()) {}
+
+  std::unique_ptr<CoderScratch> NewScratch() const override {
+    return std::make_unique<Scratch>();
+  }
+  void Code(const Document& doc, const AnalyzedText& text, CoderScratch* scratch,
+            DocumentCoding* out) const override;
+  std::string Explain(const Document& doc, const AnalyzedText& text,
+                      const DocumentCoding& coding, uint32_t sentence) const override;
+
+ private:
+  void CodeSentence(SentenceCtx* c) const;
+  void CodeGroup(SentenceCtx* c, size_t gi) const;
+  void Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, int32_t tgt_np,
+            const CodePair& code, bool compound, const std::string& rule,
+            const PatternBinding* b) const;
+  void AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, int32_t tgt,
+                const std::string& code, const std::string& rule,
+                const PatternBinding* b) const;
+  void ReportFallback(SentenceCtx* c) const;
+
+  std::shared_ptr<const CompiledDictionary> dict_;
+  const CompiledDictionaryImpl* d_;
+  CoderOptions options_;
+  WordClasses classes_;
+  const CameoTable* cameo_;
+};
+
+std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
+                                 const std::optional<Date>& doc_date) {
+  for (const DateMention& m : text.dates) {
+    if (m.first_token >= s.first_token && m.first_token < s.end_token) return m.date;
+  }
+  return doc_date;
+}
+
+void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
+                          CoderScratch* scratch, DocumentCoding* out) const {
+  out->Clear();
+  Scratch* s = static_cast<Scratch*>(scratch);
+  s->context.clear();
+  out->sentences.resize(text.sentences.size());
+  for (size_t si = 0; si < text.sentences.size(); ++si) {
+    const Sentence& sent = text.sentences[si];
+    SentenceCoding& sc = out->sentences[si];
+    sc = SentenceCoding{};
+    sc.sentence = static_cast<uint32_t>(si);
+    if (sent.end_token <= sent.first_token) continue;
+    SentenceCtx c;
+    c.dict = d_;
+    c.classes = &classes_;
+    c.doc = &doc;
+    c.text = &text;
+    c.options = &options_;
+    c.s = s;
+    c.out = &sc;
+    c.first = sent.first_token;
+    c.end = sent.end_token;
+    c.date = SentenceDate(text, sent, doc.date);
+    PrepareTokens(&c);
+    bool story = false;
+    if (CheckDiscards(&c, &story)) {
+      sc.discarded = true;
+      if (story) out->story_discarded = true;
+      continue;
+    }
+    CodeSentence(&c);
+    for (const ActorMention& m : sc.mentions) {
+      if (!m.agent_only) s->context.push_back(m);
+    }
+    if (s->context.size() > 32) s->context.erase(s->context.begin(), s->context.end() - 16);
+  }
+  if (out->story_discarded) {
+    for (SentenceCoding& sc : out->sentences) sc.events.clear();
+  }
+}
+
+void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
+  FindMatches(c);
+  AcceptVerbs(c);
+  BuildNounPhrases(c);
+  ResolvePronouns(c);
+  BuildClauses(c);
+  for (size_t gi = 0; gi < c->s->groups.size(); ++gi) {
+    VerbGroup& g = c->s->groups[gi];
+    if (c->s->verbs[g.hit].report) continue;
+    g.subject_np = SubjectOf(*c, gi);
+    CodeGroup(c, gi);
+  }
+  ReportFallback(c);
+  // Unique (source, target, code) per sentence.
+  auto& ev = c->out->events;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  size_t w = 0;
+  for (size_t r = 0; r < ev.size(); ++r) {
+    auto key = std::make_tuple(ev[r].event.source.code,
+                               ev[r].event.target ? ev[r].event.target->code : "",
+                               ev[r].event.code);
+    if (seen.insert(key).second) {
+      if (w != r) ev[w] = std::move(ev[r]);
+      ++w;
+    }
+  }
+  ev.resize(w);
+}
+
+void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
+  VerbGroup& g = c->s->groups[gi];
+  const VerbHit& h = c->s->verbs[g.hit];
+  if (h.form < 0) return;
+  const CompiledVerbEntry& entry = d_->verb_entries[d_->verb_forms[h.form].entry];
+  const CompiledBlock& block = d_->blocks[entry.block];
+  uint32_t limit = TargetLimit(*c, gi);
+  PatternBinding b;
+  const CompiledPattern* matched = nullptr;
+  for (uint32_t pi : block.patterns) {
+    const CompiledPattern& p = d_->patterns[pi];
+    bool null_code = p.code == "---" && p.passive_code.empty();
+    if (!null_code && !IsEventCode(p.code) && !IsEventCode(p.passive_code)) continue;
+    if (MatchPattern(*c, p, g, limit, &b)) {
+      matched = &p;
+      break;
+    }
+  }
+  CodePair code;
+  std::string rule;
+  bool forced_passive = false;
+  if (matched) {
+    if (matched->code == "---" && matched->passive_code.empty()) return;
+    rule = matched->loc.RuleId();
+    if (matched->code.empty()) {
+      code.active = matched->passive_code;
+      forced_passive = true;
+    } else if (!matched->tabari) {
+      code.active = g.passive && !matched->passive_code.empty() ? matched->passive_code
+                                                                : matched->code;
+    } else {
+      code = {matched->code, matched->passive_code};
+    }
+  } else {
+    code = SplitPair(entry.code);
+    rule = entry.loc.RuleId();
+    b = PatternBinding{};
+  }
+  if (!IsEventCode(code.active)) return;
+  if (b.compound_np >= 0) {
+    Emit(c, g, b.compound_np, -1, code, true, rule, &b);
+    g.produced = true;
+    return;
+  }
+  int32_t src = b.source_np, tgt = b.target_np;
+  int32_t by = (g.passive || forced_passive) ? ByAgent(*c, g, limit, forced_passive) : -1;
+  if (src < 0) src = by >= 0 ? by : g.subject_np;
+  if (tgt < 0) {
+    tgt = by >= 0 ? g.subject_np : DefaultTarget(*c, g, limit, src);
+  }
+  if (src < 0 && options_.allow_agent_only_source == false) return;
+  size_t before = c->out->events.size();
+  Emit(c, g, src, tgt, code, false, rule, &b);
+  g.produced = c->out->events.size() > before;
+}
+
+void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, int32_t tgt_np,
+                          const CodePair& code, bool compound, const std::string& rule,
+                          const PatternBinding* b) const {
+  const auto& nps = c->s->nps;
+  if (src_np < 0) return;
+  const auto& src = nps[src_np].members;
+  if (compound) {  // % : events between the members of one compound
+    for (size_t i = 0; i < src.size(); ++i) {
+      for (size_t j = i + 1; j < src.size(); ++j) {
+        AddEvent(c, g, src[i], src[j], code.active, rule, b);
+        AddEvent(c, g, src[j], src[i], code.passive.empty() ? code.active : code.passive, rule, b);
+      }
+    }
+    return;
+  }
+  if (tgt_np < 0 || tgt_np == src_np) {
+    // Several sources, no target, cooperation (03-06): every ordered pair.
+    std::string root = code.active.substr(0, 2);
+    if (src.size() > 1 && root >= "03" && root <= "06") {
+      for (int32_t a : src) {
+        for (int32_t t : src) {
+          if (a != t) AddEvent(c, g, a, t, code.active, rule, b);
+        }
+      }
+    }
+    return;
+  }
+  for (int32_t s : src) {
+    for (int32_t t : nps[tgt_np].members) {
+      AddEvent(c, g, s, t, code.active, rule, b);
+      if (!code.passive.empty()) AddEvent(c, g, t, s, code.passive, rule, b);
+    }
+  }
+}
+
+void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, int32_t tgt,
+                              const std::string& code, const std::string& rule,
+                              const PatternBinding* b) const {
+  const auto& ms = c->out->mentions;
+  if (!IsEventCode(code) || src < 0 || tgt < 0) return;
+  if (ms[src].actor.code == ms[tgt].actor.code) return;
+  if (ms[src].agent_only && !options_.allow_agent_only_source) return;
+  EventCandidate ev;
+  Event& e = ev.event;
+  e.sentence = c->out->sentence;
+  e.source = ms[src].actor;
+  e.target = ms[tgt].actor;
+  e.code = code;
+  e.root = code.substr(0, 2);
+  if (const CameoCode* cc = cameo_->Lookup(code)) {
+    e.root = cc->root;
+    e.quad = cc->quad;
+    e.goldstein = cc->goldstein;
+    e.plover = cc->plover;
+  }
+  e.date = c->date;
+  e.rule = rule;
+  e.spans.push_back({"source", e.source.start, e.source.end});
+  e.spans.push_back({"target", e.target->start, e.target->end});
+  e.spans.push_back({"verb", c->token(g.first).start, c->token(g.end - 1).end});
+  if (b) {
+    for (const auto& [f, en] : b->spans) {
+      e.spans.push_back({"pattern", c->token(f).start, c->token(en - 1).end});
+    }
+  }
+  ev.verb_first = g.first;
+  ev.verb_end = g.end;
+  ev.clause = g.clause;
+  ev.source_mention = src;
+  ev.target_mention = tgt;
+  ev.passive = g.passive;
+  ev.negated = g.negated;
+  ev.modal = g.modal;
+  c->out->events.push_back(std::move(ev));
+}
+
+// "Frodo said he has deep satisfaction toward Gondor": when the reported
+// clause yields no event, a reporting verb that the verb dictionary codes
+// becomes the event (speaker -> first actor of what was said).
+void EventCoderImpl::ReportFallback(SentenceCtx* c) const {
+  for (size_t gi = 0; gi < c->s->groups.size(); ++gi) {
+    VerbGroup& g = c->s->groups[gi];
+    const VerbHit& h = c->s->verbs[g.hit];
+    if (!h.report || h.form < 0 || g.clause < 0) continue;
+    const Clause& rep = c->out->clauses[g.clause];
+    if (rep.kind != Clause::Kind::kReporting || rep.first_token > h.first) continue;
+    if (g.subject_np < 0 || rep.end_token != h.end) continue;  // leading "X said ..." only
+    bool coded = false;
+    for (const EventCandidate& ev : c->out->events) coded |= ev.verb_first >= h.end;
+    if (coded) continue;
+    const CompiledVerbEntry& entry = d_->verb_entries[d_->verb_forms[h.form].entry];
+    CodePair code = SplitPair(entry.code);
+    if (!IsEventCode(code.active)) continue;
+    int32_t tgt = DefaultTarget(*c, g, TargetLimit(*c, gi), g.subject_np);
+    Emit(c, g, g.subject_np, tgt, code, false, entry.loc.RuleId(), nullptr);
+  }
+}
+
+std::string EventCoderImpl::Explain(const Document& doc, const AnalyzedText& text,
+                                    const DocumentCoding& coding, uint32_t sentence) const {
+  std::ostringstream o;
+  if (sentence >= coding.sentences.size() || sentence >= text.sentences.size()) {
+    return "no such sentence\n";
+  }
+  const SentenceCoding& sc = coding.sentences[sentence];
+  const Sentence& s = text.sentences[sentence];
+  o << "sentence " << sentence << ": " << doc.text.substr(s.start, s.end - s.start) << "\n";
+  if (sc.discarded) o << "  discarded by a discard phrase\n";
+  for (const ActorMention& m : sc.mentions) {
+    o << "  mention '" << m.actor.text << "' -> " << m.actor.code << " (" << m.actor.via
+      << (m.compound ? ", compound" : "") << (m.actor.framing.empty() ? "" : ", framing '")
+      << m.actor.framing << (m.actor.framing.empty() ? "" : "'") << ")\n";
+  }
+  static const char* kKinds[] = {"main", "reported", "reporting", "relative", "subordinate",
+                                 "conditional"};
+  for (const Clause& cl : sc.clauses) {
+    o << "  clause " << kKinds[static_cast<int>(cl.kind)] << " tokens [" << cl.first_token
+      << "," << cl.end_token << ")";
+    if (cl.speaker >= 0) o << " speaker " << sc.mentions[cl.speaker].actor.code;
+    o << "\n";
+  }
+  for (const EventCandidate& ev : sc.events) {
+    const Event& e = ev.event;
+    o << "  event " << e.source.code << " " << e.code << " "
+      << (e.target ? e.target->code : "---") << "  rule " << e.rule
+      << (ev.passive ? " passive" : "") << (ev.negated ? " negated" : "")
+      << (ev.modal.empty() ? "" : " modal '" + ev.modal + "'") << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const EventCoder>> EventCoder::Create(
+    std::shared_ptr<const CompiledDictionary> dictionary, CoderOptions options) {
+  if (!dictionary) return InvalidArgumentError("EventCoder::Create: no dictionary");
+  const auto* impl = dynamic_cast<const CompiledDictionaryImpl*>(dictionary.get());
+  if (!impl) return InvalidArgumentError("EventCoder::Create: unsupported dictionary type");
+  return std::shared_ptr<const EventCoder>(
+      std::make_shared<EventCoderImpl>(std::move(dictionary), impl, options));
+}
+
+}  // namespace parley

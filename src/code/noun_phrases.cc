@@ -1,0 +1,332 @@
+// Noun phrases of one sentence: chunking, compound lists ("Egypt and
+// Qatar"), prepositional absorption ("troops in Iraq" -> IRQMIL, "the
+// government of Gondor" -> GONGOV), code assembly (actor + agents), pronoun
+// and definite-description resolution.
+#include <algorithm>
+
+#include "code/coder_internal.h"
+
+namespace parley::coder_internal {
+namespace {
+
+constexpr uint32_t kBreakers = kWcPrep | kWcConj | kWcBe | kWcAux | kWcModal | kWcNeg |
+                               kWcRelPron | kWcSubConj | kWcThat | kWcTo | kWcComma |
+                               kWcStop | kWcQuote | kWcReport | kWcAccording | kWcPronoun |
+                               kWcAdverb;
+
+bool NpToken(const SentenceCtx& c, uint32_t i) {
+  const TokInfo& t = c.tok(i);
+  if (t.in_match) return true;
+  if (t.is_verb) return false;
+  const Token& tk = c.token(i);
+  if (tk.has(kTokPossessive)) return true;
+  if (t.verb >= 0 && c.s->verbs[t.verb].accepted) return false;
+  if (t.cls & kWcDet) return true;
+  if (t.cls & kBreakers) return (t.cls & kWcReport) && !(t.cls & ~(kWcReport | kWcAdverb));
+  if (tk.has(kTokPunct)) return tk.norm == "-";
+  return true;
+}
+
+bool AbsorbingPrep(std::string_view w) {
+  return w == "of" || w == "in" || w == "from" || w == "between" || w == "among";
+}
+
+// Separator between two NPs: only commas and at most one conjunction.
+bool Separator(const SentenceCtx& c, uint32_t from, uint32_t to, bool* conj) {
+  if (from >= to) return false;
+  int conjs = 0;
+  for (uint32_t i = from; i < to; ++i) {
+    uint32_t k = c.cls(i);
+    if (k & kWcConj) {
+      ++conjs;
+    } else if (!(k & kWcComma)) {
+      return false;
+    }
+  }
+  *conj = conjs == 1;
+  return conjs <= 1;
+}
+
+bool FollowedByVerb(const SentenceCtx& c, const NounPhrase& np) {
+  uint32_t i = np.end;
+  while (i < c.end && (c.cls(i) & (kWcAdverb | kWcAux | kWcModal | kWcNeg))) ++i;
+  return i < c.end && c.tok(i).is_verb;
+}
+
+bool ObjectPosition(const SentenceCtx& c, const NounPhrase& np) {
+  if (np.first == c.first) return false;
+  return c.tok(np.first - 1).is_verb || np.prep >= 0;
+}
+
+void Chunk(SentenceCtx* c) {
+  Scratch& s = *c->s;
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    if (c->cls(i) & kWcPronoun) {
+      NounPhrase np;
+      np.first = i;
+      np.end = i + 1;
+      np.pronoun = true;
+      s.nps.push_back(np);
+      continue;
+    }
+    if (!NpToken(*c, i)) continue;
+    NounPhrase np;
+    np.first = i;
+    while (i < c->end && NpToken(*c, i) && !(c->cls(i) & kWcPronoun)) ++i;
+    np.end = i--;
+    s.nps.push_back(np);
+  }
+  for (size_t k = 0; k < s.nps.size(); ++k) {
+    NounPhrase& np = s.nps[k];
+    if (np.first > c->first && (c->cls(np.first - 1) & (kWcPrep | kWcTo))) {
+      np.prep = static_cast<int32_t>(np.first - 1);
+    }
+    for (uint32_t i = np.first; i < np.end; ++i) c->tok(i).np = static_cast<int32_t>(k);
+    auto in = [&](uint32_t f) { return f >= np.first && f < np.end; };
+    np.actor_begin = np.actor_end = static_cast<uint32_t>(
+        std::find_if(s.actors.begin(), s.actors.end(), [&](const ActorHit& h) { return in(h.first); }) -
+        s.actors.begin());
+    while (np.actor_end < s.actors.size() && in(s.actors[np.actor_end].first)) ++np.actor_end;
+    np.agent_begin = np.agent_end = static_cast<uint32_t>(
+        std::find_if(s.agents.begin(), s.agents.end(), [&](const AgentHit& h) { return in(h.first); }) -
+        s.agents.begin());
+    while (np.agent_end < s.agents.size() && in(s.agents[np.agent_end].first)) ++np.agent_end;
+  }
+}
+
+void Compounds(SentenceCtx* c) {
+  auto& nps = c->s->nps;
+  for (size_t k = 0; k + 1 < nps.size(); ++k) {
+    size_t j = k;
+    bool saw_conj = false;
+    while (j + 1 < nps.size()) {
+      bool conj = false;
+      if (!Separator(*c, nps[j].end, nps[j + 1].first, &conj)) break;
+      if (conj && FollowedByVerb(*c, nps[j + 1]) && ObjectPosition(*c, nps[k])) break;
+      ++j;
+      if (conj) {
+        saw_conj = true;
+        break;
+      }
+    }
+    if (!saw_conj) continue;
+    for (size_t m = k; m <= j; ++m) nps[m].list_head = static_cast<int32_t>(k);
+    k = j;
+  }
+}
+
+std::string FirstActorCode(const SentenceCtx& c, const NounPhrase& np,
+                           std::vector<std::string>* codes, const CompiledActor** entry,
+                           uint32_t* hit) {
+  for (uint32_t a = np.actor_begin; a < np.actor_end; ++a) {
+    const ActorHit& h = c.s->actors[a];
+    ActorReading r = c.dict->ResolveActor(*c.dict->Info(h.node), c.date);
+    if (r.codes.empty()) continue;
+    *codes = std::move(r.codes);
+    *entry = r.entry;
+    *hit = a;
+    return (*codes)[0];
+  }
+  return "";
+}
+
+// Actor code + the agents of `np` ("ISR" + GOV -> "ISRGOV", "IGO~" prefixes).
+std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string code) {
+  bool former = false;
+  for (uint32_t i = np.first; i < np.end; ++i) former |= (c.cls(i) & kWcFormer) != 0;
+  std::string suffix;
+  for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
+    const CompiledAgent& ag = c.dict->agents[c.s->agents[a].agent];
+    if (ag.prefix) {
+      if (code.find(ag.code) == std::string::npos) code = ag.code + code;
+    } else if (code.find(ag.code) == std::string::npos &&
+               suffix.find(ag.code) == std::string::npos) {
+      if (ag.code == "PPL" && np.agent_end - np.agent_begin > 1) continue;
+      suffix += ag.code;
+    }
+  }
+  if (former && (np.agent_end > np.agent_begin)) suffix = "ELI";
+  if (code.empty()) return suffix.empty() ? "" : "---" + suffix;
+  return code + suffix;
+}
+
+struct Item {
+  std::string code;
+  uint32_t first, end;
+  const CompiledActor* entry;
+  uint32_t actor_hit;
+  bool has_hit;
+  bool absorbed;
+};
+
+void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int depth) {
+  const auto& nps = c.s->nps;
+  std::vector<int32_t> items;
+  if (nps[npi].list_head == npi) {
+    for (size_t m = npi; m < nps.size() && nps[m].list_head == npi; ++m) {
+      items.push_back(static_cast<int32_t>(m));
+    }
+  } else {
+    items.push_back(npi);
+  }
+  for (int32_t it : items) {
+    const NounPhrase& np = nps[it];
+    std::vector<std::string> codes;
+    const CompiledActor* entry = nullptr;
+    uint32_t hit = 0;
+    FirstActorCode(c, np, &codes, &entry, &hit);
+    if (!codes.empty()) {
+      for (const std::string& code : codes) {
+        out->push_back({WithAgents(c, np, code), np.first, np.end, entry, hit, true, false});
+      }
+    } else if (np.absorbs >= 0 && depth < 4) {
+      size_t before = out->size();
+      Collect(c, np.absorbs, out, depth + 1);
+      for (size_t k = before; k < out->size(); ++k) {
+        Item& x = (*out)[k];
+        x.code = WithAgents(c, np, x.code);
+        x.first = np.first;
+        x.absorbed = true;
+      }
+    } else {
+      std::string code = WithAgents(c, np, "");
+      if (!code.empty()) out->push_back({code, np.first, np.end, nullptr, 0, false, false});
+    }
+  }
+}
+
+void Absorb(SentenceCtx* c) {
+  auto& nps = c->s->nps;
+  for (size_t k = nps.size(); k-- > 0;) {
+    NounPhrase& np = nps[k];
+    np.has_actor = np.actor_end > np.actor_begin;
+    if (np.has_actor || np.pronoun || k + 1 >= nps.size()) continue;
+    NounPhrase& n = nps[k + 1];
+    if (n.prep != static_cast<int32_t>(np.end) || n.pronoun) continue;
+    if (!AbsorbingPrep(c->token(n.prep).norm) || !n.has_actor) continue;
+    np.absorbs = static_cast<int32_t>(k + 1);
+    np.has_actor = true;
+    for (size_t m = k + 1; m < nps.size(); ++m) {
+      if (m != k + 1 && nps[m].list_head != static_cast<int32_t>(k + 1)) break;
+      nps[m].absorbed_by = static_cast<int32_t>(k);
+    }
+  }
+  // A list item with an actor makes the whole list count as having one.
+  for (size_t k = 0; k < nps.size(); ++k) {
+    int32_t h = nps[k].list_head;
+    if (h >= 0 && nps[k].has_actor) nps[h].has_actor = true;
+  }
+}
+
+}  // namespace
+
+void BuildNounPhrases(SentenceCtx* c) {
+  Chunk(c);
+  Compounds(c);
+  Absorb(c);
+  auto& nps = c->s->nps;
+  auto& mentions = c->out->mentions;
+  for (size_t k = 0; k < nps.size(); ++k) {
+    NounPhrase& np = nps[k];
+    if (np.pronoun || np.absorbed_by >= 0) continue;
+    if (np.list_head >= 0 && np.list_head != static_cast<int32_t>(k)) continue;
+    std::vector<Item> items;
+    Collect(*c, static_cast<int32_t>(k), &items, 0);
+    bool compound = items.size() > 1;
+    for (const Item& it : items) {
+      ActorMention m;
+      m.first_token = it.first;
+      m.end_token = it.end;
+      m.actor.code = it.code;
+      m.actor.start = c->token(it.first).start;
+      m.actor.end = c->token(it.end - 1).end;
+      m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
+      if (it.entry) {
+        m.actor.name = it.entry->name;
+        if (it.entry->framing) {
+          const ActorHit& h = c->s->actors[it.actor_hit];
+          uint32_t b = c->token(h.first).start, e = c->token(h.end - 1).end;
+          m.actor.framing = c->doc->text.substr(b, e - b);
+        }
+      }
+      m.agent_only = it.code.rfind("---", 0) == 0;
+      m.actor.via = m.agent_only ? "agent" : it.absorbed ? "prepositional" : "dictionary";
+      m.compound = compound;
+      m.group = static_cast<uint32_t>(k);
+      np.members.push_back(static_cast<int32_t>(mentions.size()));
+      mentions.push_back(std::move(m));
+    }
+  }
+}
+
+namespace {
+
+// Most recent mention before token `before` in this sentence, else in the
+// document context; `want` filters codes ("" = any non-agent-only).
+const ActorMention* Recent(const SentenceCtx& c, uint32_t before,
+                           bool (*want)(const std::string&)) {
+  const auto& ms = c.out->mentions;
+  for (size_t k = ms.size(); k-- > 0;) {
+    if (ms[k].end_token <= before && !ms[k].agent_only && want(ms[k].actor.code)) return &ms[k];
+  }
+  for (size_t k = c.s->context.size(); k-- > 0;) {
+    if (want(c.s->context[k].actor.code)) return &c.s->context[k];
+  }
+  return nullptr;
+}
+
+bool AnyCode(const std::string&) { return true; }
+bool GroupCode(const std::string& code) {
+  return code.find("REB") != std::string::npos || code.rfind("IMG", 0) == 0 ||
+         code.rfind("NGO", 0) == 0 || code.find("OPP") != std::string::npos ||
+         code.find("PTY") != std::string::npos;
+}
+bool StateCode(const std::string& code) {
+  return code.size() >= 3 && code.rfind("---", 0) != 0 && !GroupCode(code) &&
+         code.rfind("IGO", 0) != 0;
+}
+
+}  // namespace
+
+void ResolvePronouns(SentenceCtx* c) {
+  auto& nps = c->s->nps;
+  for (size_t k = 0; k < nps.size(); ++k) {
+    NounPhrase& np = nps[k];
+    if (!np.members.empty() || np.absorbed_by >= 0) continue;
+    const ActorMention* ref = nullptr;
+    std::string suffix;
+    std::string_view last = c->token(np.end - 1).norm;
+    if (np.pronoun) {
+      ref = Recent(*c, np.first, AnyCode);
+    } else if (np.end - np.first == 2 && c->token(np.first).norm == "the" &&
+               (c->cls(np.end - 1) & kWcDefNoun)) {
+      if (last == "army" || last == "military") {
+        ref = Recent(*c, np.first, StateCode);
+        suffix = "MIL";
+      } else if (last == "regime") {
+        ref = Recent(*c, np.first, StateCode);
+        suffix = "GOV";
+      } else if (last == "country" || last == "kingdom" || last == "state") {
+        ref = Recent(*c, np.first, StateCode);
+      } else {
+        ref = Recent(*c, np.first, GroupCode);
+      }
+    }
+    if (!ref) continue;
+    ActorMention m = *ref;
+    m.first_token = np.first;
+    m.end_token = np.end;
+    if (!suffix.empty()) m.actor.code = m.actor.code.substr(0, 3) + suffix;
+    m.actor.start = c->token(np.first).start;
+    m.actor.end = c->token(np.end - 1).end;
+    m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
+    m.actor.via = np.pronoun ? "pronoun" : "coreference";
+    m.pronoun = true;
+    m.compound = false;
+    m.group = static_cast<uint32_t>(k);
+    np.members.push_back(static_cast<int32_t>(c->out->mentions.size()));
+    c->out->mentions.push_back(std::move(m));
+  }
+}
+
+}  // namespace parley::coder_internal

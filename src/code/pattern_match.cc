@@ -1,0 +1,179 @@
+// Verb pattern matching over the token stream (no parse tree). The pre half
+// is matched right to left from the verb, the post half left to right; words
+// match by norm or lemma, '_' adjacency must touch the neighbour (or the
+// verb), $ + ^ % bind coded noun phrases, &SYNSETS match any member phrase.
+// PETRARCH-2 {MOD HEAD} noun phrases match their words in order with small
+// gaps, (PREP obj) as the preposition followed by its object words.
+#include "code/coder_internal.h"
+
+namespace parley::coder_internal {
+namespace {
+
+constexpr uint32_t kSynsetFlag = 0x80000000u;
+constexpr uint32_t kMaxGap = 4;  // words between {MOD .. HEAD} parts
+
+bool WordAt(const SentenceCtx& c, uint32_t i, uint32_t w) {
+  const TokInfo& t = c.tok(i);
+  return t.word == w || t.lemma == w;
+}
+
+// Length of a match of one word or synset id at i (0 = none).
+uint32_t UnitAt(const SentenceCtx& c, uint32_t i, uint32_t w) {
+  if (w & kSynsetFlag) return SynsetMatchAt(c, static_cast<int32_t>(w & ~kSynsetFlag), i);
+  return WordAt(c, i, w) ? 1 : 0;
+}
+
+// Contiguous sequence of words at i; returns its length or 0.
+uint32_t WordsAt(const SentenceCtx& c, uint32_t i, const std::vector<uint32_t>& words,
+                 uint32_t limit) {
+  uint32_t p = i;
+  for (uint32_t w : words) {
+    if (p >= limit) return 0;
+    uint32_t n = UnitAt(c, p, w);
+    if (n == 0) return 0;
+    p += n;
+  }
+  return p - i;
+}
+
+// {MOD .. HEAD}: words in order, each within kMaxGap of the previous.
+uint32_t NounPhraseAt(const SentenceCtx& c, uint32_t i, const std::vector<uint32_t>& words,
+                      uint32_t limit) {
+  uint32_t p = i;
+  for (size_t k = 0; k < words.size(); ++k) {
+    uint32_t max = k == 0 ? p + 1 : std::min(limit, p + kMaxGap + 1);
+    uint32_t n = 0;
+    uint32_t q = p;
+    for (; q < max && q < limit; ++q) {
+      n = UnitAt(c, q, words[k]);
+      if (n) break;
+    }
+    if (!n) return 0;
+    p = q + n;
+  }
+  return p - i;
+}
+
+uint32_t ElemAt(const SentenceCtx& c, const PatElem& e, uint32_t i, uint32_t limit) {
+  switch (e.kind) {
+    case PatElem::Kind::kWords: return WordsAt(c, i, e.words, limit);
+    case PatElem::Kind::kPrep:
+      return e.words.empty() ? 0 : (UnitAt(c, i, e.words[0]) ? 1 : 0);
+    case PatElem::Kind::kNounPhrase: return NounPhraseAt(c, i, e.words, limit);
+    case PatElem::Kind::kSynset: {
+      uint32_t n = SynsetMatchAt(c, e.synset, i);
+      return i + n <= limit ? n : 0;
+    }
+    default: return 0;
+  }
+}
+
+bool IsActorSlot(const PatElem& e) {
+  return e.kind == PatElem::Kind::kSource || e.kind == PatElem::Kind::kTarget ||
+         e.kind == PatElem::Kind::kSkip || e.kind == PatElem::Kind::kCompound;
+}
+
+uint32_t NpEnd(const SentenceCtx& c, const NounPhrase& np) {
+  uint32_t e = np.end;
+  for (int32_t m : np.members) e = std::max(e, c.out->mentions[m].end_token);
+  return e;
+}
+
+void Bind(const PatElem& e, int32_t np, PatternBinding* b) {
+  if (e.kind == PatElem::Kind::kSource) b->source_np = np;
+  if (e.kind == PatElem::Kind::kTarget) b->target_np = np;
+  if (e.kind == PatElem::Kind::kCompound) b->compound_np = np;
+}
+
+bool SlotOk(const SentenceCtx& c, const PatElem& e, const NounPhrase& np) {
+  if (np.members.empty()) return false;
+  if (e.kind == PatElem::Kind::kCompound) return np.members.size() > 1;
+  (void)c;
+  return true;
+}
+
+bool MatchPost(const SentenceCtx& c, const std::vector<PatElem>& post, uint32_t cursor,
+               uint32_t limit, PatternBinding* b) {
+  const auto& nps = c.s->nps;
+  for (const PatElem& e : post) {
+    bool found = false;
+    if (IsActorSlot(e)) {
+      for (size_t k = 0; k < nps.size() && !found; ++k) {
+        if (nps[k].first < cursor || nps[k].first >= limit || !SlotOk(c, e, nps[k])) continue;
+        if (e.adjacent && nps[k].first != cursor) break;
+        Bind(e, static_cast<int32_t>(k), b);
+        cursor = NpEnd(c, nps[k]);
+        found = true;
+      }
+    } else {
+      for (uint32_t p = cursor; p < limit && !found; ++p) {
+        uint32_t n = ElemAt(c, e, p, limit);
+        if (n) {
+          b->spans.push_back({p, p + n});
+          cursor = p + n;
+          found = true;
+        }
+        if (e.adjacent) break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool MatchPre(const SentenceCtx& c, const std::vector<PatElem>& pre, uint32_t cursor,
+              PatternBinding* b) {
+  const auto& nps = c.s->nps;
+  for (size_t k = pre.size(); k-- > 0;) {
+    const PatElem& e = pre[k];
+    bool found = false;
+    if (IsActorSlot(e)) {
+      for (size_t n = nps.size(); n-- > 0 && !found;) {
+        if (NpEnd(c, nps[n]) > cursor || !SlotOk(c, e, nps[n])) continue;
+        Bind(e, static_cast<int32_t>(n), b);
+        cursor = nps[n].first;
+        found = true;
+      }
+    } else {
+      for (uint32_t p = cursor; p-- > c.first && !found;) {
+        uint32_t n = ElemAt(c, e, p, cursor);
+        if (n && (!e.adjacent || p + n == cursor)) {
+          b->spans.push_back({p, p + n});
+          cursor = p;
+          found = true;
+        }
+        if (e.adjacent && p + 3 < cursor) break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
+  const CompiledDictionaryImpl& d = *c.dict;
+  uint32_t node = PhraseTrie::kRoot;
+  uint32_t best = 0;
+  for (uint32_t j = i; j < c.end; ++j) {
+    uint32_t w = c.tok(j).word;
+    if (w == kNoWord) break;
+    node = d.trie.Child(node, w);
+    if (node == PhraseTrie::kNone) break;
+    const NodeInfo* info = d.Info(node);
+    if (info && d.InSynset(*info, synset)) best = j + 1 - i;
+  }
+  return best;
+}
+
+bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const VerbGroup& g,
+                  uint32_t limit, PatternBinding* b) {
+  const VerbHit& h = c.s->verbs[g.hit];
+  *b = PatternBinding{};
+  if (!MatchPost(c, pattern.post, h.end, limit, b)) return false;
+  if (!MatchPre(c, pattern.pre, h.first, b)) return false;
+  return true;
+}
+
+}  // namespace parley::coder_internal
