@@ -8,7 +8,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <fstream>
 #include <string>
 #include <unordered_map>
@@ -172,7 +171,9 @@ StatusOr<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& dir) {
   auto lem = std::unique_ptr<Lemmatizer>(new Lemmatizer());
   size_t cap = 1;
   while (cap < (table.size() + keywords.size()) * 2) cap <<= 1;
-  lem->AllocateSlots(cap);
+  if (!lem->AllocateSlots(cap)) {
+    return ResourceExhaustedError("cannot allocate the lemma table");
+  }
   for (const auto& [f, b] : table) {
     if (f == b || f.size() > 255 || b.size() > 255) continue;
     auto kw = keywords.find(f);
@@ -188,17 +189,22 @@ StatusOr<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& dir) {
 
 void Lemmatizer::FreeDeleter::operator()(void* p) const { std::free(p); }
 
-void Lemmatizer::AllocateSlots(size_t n) {
+bool Lemmatizer::AllocateSlots(size_t n) {
   constexpr size_t kHugePage = 2u << 20;
   size_t bytes = n * sizeof(Slot);
   bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   void* mem = std::aligned_alloc(kHugePage, bytes);
-  if (mem == nullptr) throw std::bad_alloc();
-  madvise(mem, bytes, MADV_HUGEPAGE);  // a hint; failure is harmless
-  std::memset(mem, 0, bytes);
+  if (mem != nullptr) {
+    madvise(mem, bytes, MADV_HUGEPAGE);  // a hint; failure is harmless
+    std::memset(mem, 0, bytes);
+  } else {
+    mem = std::calloc(n, sizeof(Slot));
+    if (mem == nullptr) return false;
+  }
   slots_.reset(static_cast<Slot*>(mem));
   num_slots_ = n;
   mask_ = n - 1;
+  return true;
 }
 
 void Lemmatizer::Insert(std::string_view key, std::string_view value,

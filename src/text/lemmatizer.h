@@ -71,7 +71,7 @@ class Lemmatizer {
     uint8_t used = 0;
   };
   void Insert(std::string_view key, std::string_view value, uint8_t keyword);
-  void AllocateSlots(size_t n);  // n: power of two
+  bool AllocateSlots(size_t n);  // n: power of two; false when out of memory
 
   struct FreeDeleter {
     void operator()(void* p) const;
