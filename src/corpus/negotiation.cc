@@ -84,7 +84,8 @@ bool IsCalendarWord(const std::string& w) {
 // follows a talk noun or is a known place name.
 std::string FindPlace(const std::string& sentence, const std::unordered_set<std::string>& places) {
   static const std::regex kIn(R"(\b(in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?))");
-  static const std::regex kTalkNoun(R"(\b(talks|negotiations|round|meeting|summit|consultations)\b)");
+  static const std::regex kTalkNoun(R"(\b(talks|negotiations|round|meeting|summit|consultations)\b)",
+                                     std::regex::icase);
   static const std::regex kAttrib(R"(\b(?:the\s+)?([A-Z][\w'-]+)\s+(?:talks|negotiations|summit|meeting)\b)");
   for (auto it = std::sregex_iterator(sentence.begin(), sentence.end(), kIn);
        it != std::sregex_iterator(); ++it) {
