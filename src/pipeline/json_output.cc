@@ -122,7 +122,10 @@ void AppendSpans(const std::vector<Span>& spans, std::string* out) {
     int seen = 1;
     for (size_t j = 0; j < i; ++j) seen += spans[j].role == spans[i].role;
     key = spans[i].role;
-    if (seen > 1) key += "_" + std::to_string(seen);
+    if (seen > 1) {
+      key.push_back('_');
+      key.append(std::to_string(seen));
+    }
     AppendRange(spans[i].start, spans[i].end, o.Key(key));
   }
 }
