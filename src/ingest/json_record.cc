@@ -57,6 +57,19 @@ std::string ParseError(const std::string& line, simdjson::error_code err) {
 
 }  // namespace
 
+std::string SniffId(std::string_view line) {
+  size_t k = line.find("\"id\"");
+  if (k == std::string_view::npos) return {};
+  k += 4;
+  while (k < line.size() && (line[k] == ' ' || line[k] == ':' || line[k] == '\t')) ++k;
+  if (k >= line.size() || line[k] != '"') return {};
+  const size_t end = line.find('"', k + 1);
+  if (end == std::string_view::npos || end - k - 1 > 200) return {};
+  std::string id(line.substr(k + 1, end - k - 1));
+  if (id.find('\\') != std::string::npos) return {};
+  return id;
+}
+
 std::string JsonQuote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
@@ -79,13 +92,17 @@ std::string JsonQuote(std::string_view s) {
 std::string JsonRecordParser::Parse(std::string* line, Document* doc,
                                     std::string* id_out, std::string* warning) {
   if (const void* nul = std::memchr(line->data(), 0, line->size())) {
+    *id_out = SniffId(*line);
     return "NUL byte at byte " +
            std::to_string(static_cast<const char*>(nul) - line->data()) + " of the line";
   }
   line->reserve(line->size() + simdjson::SIMDJSON_PADDING);
   element root;
   auto err = parser_.parse(line->data(), line->size(), false).get(root);
-  if (err) return ParseError(*line, err);
+  if (err) {
+    *id_out = SniffId(*line);
+    return ParseError(*line, err);
+  }
   simdjson::dom::object obj;
   if (root.get(obj) != simdjson::SUCCESS) {
     return std::string("JSON line is ") + TypeName(root.type()) + ", not an object";

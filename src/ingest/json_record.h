@@ -32,6 +32,10 @@ class JsonRecordParser {
   simdjson::dom::parser parser_;
 };
 
+// Best-effort id of a record that failed to parse: the string after the
+// first "id": in the raw line; empty when not found.
+std::string SniffId(std::string_view line);
+
 // `s` as a JSON string literal with quotes.
 std::string JsonQuote(std::string_view s);
 

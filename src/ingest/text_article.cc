@@ -14,6 +14,7 @@ struct BoilerplateRuleDef {
   Match match;
   std::string_view pattern;  // compared ASCII-case-insensitively
   size_t max_line_bytes;     // longer lines are never boilerplate
+  bool needs_digit = false;  // the line must contain a digit ("Updated 3h ago")
 };
 
 // The boilerplate table. A line (trimmed) matching any row is kept out of
@@ -21,9 +22,9 @@ struct BoilerplateRuleDef {
 // so a real paragraph that happens to start with "By" survives.
 constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"published", Match::kExact, "published", 12},
-    {"published", Match::kPrefix, "published ", 80},
+    {"published", Match::kPrefix, "published ", 60, true},
     {"updated", Match::kExact, "updated", 10},
-    {"updated", Match::kPrefix, "updated ", 80},
+    {"updated", Match::kPrefix, "updated ", 60, true},
     {"share", Match::kExact, "share", 8},
     {"share", Match::kPrefix, "share this", 40},
     {"advertisement", Match::kExact, "advertisement", 16},
@@ -77,6 +78,9 @@ bool IsCaption(std::string_view line) {
 
 bool RuleMatches(const BoilerplateRuleDef& r, std::string_view line) {
   if (line.size() > r.max_line_bytes) return false;
+  if (r.needs_digit && line.find_first_of("0123456789") == std::string_view::npos) {
+    return false;
+  }
   switch (r.match) {
     case Match::kExact:
       return EqualsIgnoreCase(line, r.pattern);
