@@ -17,6 +17,7 @@ refuses to write when a phrase would get two different codes.
 """
 import argparse
 import json
+import re
 import sys
 import unicodedata
 
@@ -256,7 +257,7 @@ INSTITUTIONS = """
 ISRMIL|IDF,I.D.F.,Israel Defense Forces,Israel Defence Forces,Israeli Defense Forces,Israeli Defence Forces,Israeli army,Israeli military,Israeli air force,Israeli navy,Tsahal,Zahal
 ISRGOV|Israeli government,Government of Israel,Israeli cabinet,Israeli security cabinet,Israeli war cabinet,Israeli Prime Minister's Office,Mossad,Shin Bet,Shabak,Israel Security Agency,COGAT,Coordinator of Government Activities in the Territories
 ISRLEG|Knesset
-ISRCOP|Israel Police,Israeli police,Border Police
+ISRCOP|Israel Police,Israeli police,Israeli Border Police
 PSEGOV|Palestinian Authority,PA,Palestinian National Authority,Palestinian government,Palestinian Presidency,Palestine Liberation Organization,Palestine Liberation Organisation,PLO,Gaza civil defence,Gaza civil defense,Palestinian Civil Defence,Palestinian Civil Defense,Gaza government media office,Gaza's government media office,Government Media Office in Gaza
 PSEHLH|Gaza health ministry,Palestinian health ministry,Gaza Health Ministry,Health Ministry in Gaza,Ministry of Health in Gaza,Palestinian Red Crescent,Palestine Red Crescent Society,PRCS
 PSEMED|WAFA,Wafa news agency
@@ -304,7 +305,7 @@ COLMIL|Colombian army
 INDMIL|Indian army
 PAKMIL|Pakistani army,Pakistan army,ISPR,ISI,Inter-Services Intelligence
 MMRMIL|Tatmadaw,Myanmar military,Myanmar army,Myanmar junta,military junta in Myanmar,State Administration Council
-GBRGOV|Foreign Office,Foreign Commonwealth and Development Office,FCDO,MI6,British government,UK government
+GBRGOV|Foreign Commonwealth and Development Office,FCDO,MI6,British government,UK government
 GBRLEG|House of Commons,Westminster
 DEUGOV|Bundesregierung,German government,Chancellery
 """
@@ -349,12 +350,19 @@ def to_phrase(name):
     name = name[4:]
   if not name or "," in name or "(" in name or "#" in name:
     return None
-  return "_".join(name.upper().split())
+  # Upper-case ASCII letters only: readers that fold case byte-wise (as
+  # PETRARCH's and Parley's do) then still match the NFKC-casefolded text.
+  name = "".join(c.upper() if c.isascii() else c.lower() for c in name)
+  return "_".join(name.split())
 
 
 def variants(name):
   out = []
-  for n in (name, ascii_fold(name)):
+  forms = [ascii_fold(name), name]
+  # The tokenizer splits the possessive clitic ("People's" -> people 's):
+  # write both the joined and the split form.
+  forms += [re.sub(r"(\w)'([sS])\b", r"\1 '\2", f) for f in forms]
+  for n in forms:
     p = to_phrase(n)
     if p and p not in out:
       out.append(p)
