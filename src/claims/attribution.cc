@@ -1,0 +1,285 @@
+// Attribution: who the article credits with each stretch of text.
+//
+// Algorithm, per sentence:
+//   1. Reporting verbs ("said", "told", "stressed" ... from [verb]): the
+//      speaker is the subject group before the verb, delimited by the nearest
+//      ',', quote, ';', ':' or "that" ("Izzat al-Rishq, a member of Hamas'
+//      political bureau, has highlighted that ..."), or the group right after
+//      an inverted verb ("..., said Haniyeh in a press release"). A pronoun
+//      subject ("he added") resolves through the coder's coreference or the
+//      most recent mention. A subject with a relay noun ("a source from X",
+//      "a statement from X") marks the report as relayed; a subject without
+//      any actor ("a source confirmed", "officials said") is anonymous.
+//      The credited region is what follows when the verb introduces a clause
+//      ("that", ':', an opening quote, or a subject mention), else what
+//      precedes when the report comes after the content (", X said").
+//   2. "according to X": forward when it opens the sentence, else backward
+//      up to the previous attribution cue of the sentence.
+//   3. The coder's kReported clauses with a speaker fill gaps.
+//   4. Quotations spanning several sentences inherit the report found at
+//      their opening or closing sentence.
+// News agencies after "told" ("told AFP") are the channel, never the speaker:
+// they are objects, not subjects, so step 1 never picks them.
+#include <algorithm>
+
+#include "claims/claims_internal.h"
+
+namespace parley::claims {
+namespace {
+
+bool IsSkippableBeforeVerb(std::string_view w) {
+  static const char* const kWords[] = {
+      "also", "further", "later", "has", "have", "had", "been", "was", "were", "is", "are",
+      "then", "earlier", "again", "previously", "reportedly", "allegedly", "repeatedly",
+      "publicly", "recently", "additionally", "however", "would", "will", "did", "does", "do",
+      "once", "even", "already", "separately", "subsequently", "explicitly", "clearly"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsSubjectBoundary(const DocContext& ctx, uint32_t i) {
+  const Token& t = ctx.tok(i);
+  if (t.has(kTokQuote)) return true;
+  std::string_view w = t.norm;
+  return w == "," || w == ";" || w == ":" || w == "(" || w == ")" || w == "that" || w == "-" ||
+         w == "--" || w == "and" || w == "but" || w == "while";
+}
+
+bool HasSectionIn(const DocContext& ctx, uint32_t s, Section sec, uint32_t first, uint32_t end) {
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (m.first >= first && m.end <= end && ctx.entry(m).section == sec) return true;
+  }
+  return false;
+}
+
+void SetSpeaker(const DocContext& ctx, const ActorMention* m, Report* r) {
+  if (m == nullptr) return;
+  r->speaker = m->actor;
+  r->speaker_first = m->first_token;
+  r->speaker_end = m->end_token;
+  (void)ctx;
+}
+
+// Resolves the subject group [first, end) of a reporting cue.
+void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Report* r) {
+  if (first >= end) return;
+  r->relay = HasSectionIn(ctx, s, Section::kRelay, first, end);
+  if (const ActorMention* m = ctx.FirstMentionIn(s, first, end)) {
+    SetSpeaker(ctx, m, r);
+    return;
+  }
+  if (HasSectionIn(ctx, s, Section::kAnonymous, first, end)) return;
+  for (uint32_t i = first; i < end && i < first + 3; ++i) {
+    if (IsPronoun(ctx.norm(i))) {
+      SetSpeaker(ctx, ctx.ResolvePronoun(s, i), r);
+      return;
+    }
+  }
+}
+
+// True when the reporting verb ending at `ve` introduces a clause.
+bool IntroducesClause(const DocContext& ctx, uint32_t s, uint32_t ve, uint32_t send) {
+  uint32_t i = ve;
+  while (i < send && IsSkippableBeforeVerb(ctx.norm(i))) ++i;
+  if (i >= send) return false;
+  if (ctx.Is(i, "that") || ctx.Is(i, ":") || ctx.tok(i).has(kTokQuote)) return true;
+  if (IsPronoun(ctx.norm(i)) && !IsPossessivePronoun(ctx.norm(i))) return true;
+  if (ctx.MentionAt(s, i, true) != nullptr || (ctx.Is(i, "the") && ctx.MentionAt(s, i + 1, true))) {
+    return true;
+  }
+  // "told AFP that", "said in a statement on Saturday that", "told reporters:".
+  for (uint32_t k = i; k < send && k < i + 9; ++k) {
+    std::string_view w = ctx.norm(k);
+    if (w == "that" || w == ":" || ctx.tok(k).has(kTokQuote)) return true;
+    if (w == "," || w == ";" || w == "." ) break;
+  }
+  return false;
+}
+
+uint32_t PreviousCueEnd(const DocContext& ctx, uint32_t s, uint32_t before) {
+  uint32_t start = ctx.text->sentences[s].first_token;
+  for (const Report& r : ctx.reports[s]) {
+    if (r.cue_end <= before && r.speaker_end <= before) {
+      start = std::max(start, std::max(r.cue_end, r.speaker_end));
+    }
+  }
+  return start;
+}
+
+void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
+  const Sentence& sent = ctx->text->sentences[s];
+  const LexiconEntry& e = ctx->entry(m);
+  Report r;
+  r.cue_first = m.first;
+  r.cue_end = m.end;
+  r.rule = e.rule;
+  r.negates = e.has("negates");
+  if (e.has("hedge")) r.hedge = std::string(ctx->norm(m.first));
+  // Subject before the verb.
+  uint32_t k = m.first;
+  while (k > sent.first_token && IsSkippableBeforeVerb(ctx->norm(k - 1))) --k;
+  uint32_t b = k;
+  while (b > sent.first_token && b + 12 > k && !IsSubjectBoundary(*ctx, b - 1)) --b;
+  bool participle = ctx->norm(m.first).ends_with("ing");
+  if (participle) {
+    // "..., saying that" / "adding that": the subject of the main clause.
+    SetSpeaker(*ctx, ctx->FirstMentionIn(s, sent.first_token, m.first), &r);
+    if (!r.speaker && b < k && IsPronoun(ctx->norm(b))) SetSpeaker(*ctx, ctx->ResolvePronoun(s, b), &r);
+  } else {
+    ResolveSubject(*ctx, s, b, k, &r);
+  }
+  bool inverted = false;
+  if (b == k && !participle) {
+    // "..., said Haniyeh in a press release" / "said the army".
+    uint32_t a = m.end;
+    if (ctx->Is(a, "the")) ++a;
+    if (const ActorMention* am = ctx->MentionAt(s, a, true)) {
+      inverted = true;
+      ResolveSubject(*ctx, s, am->first_token, am->end_token, &r);
+    }
+  }
+  bool after_content = b > sent.first_token && IsSubjectBoundary(*ctx, b - 1) && !ctx->Is(b - 1, "that") &&
+                       !ctx->Is(b - 1, "and");
+  if (!inverted && !after_content && IntroducesClause(*ctx, s, m.end, sent.end_token)) {
+    r.first = inverted ? r.speaker_end : m.end;
+    r.end = sent.end_token;
+  } else if (after_content || inverted) {
+    r.first = PreviousCueEnd(*ctx, s, b);
+    r.end = inverted ? m.first : b;
+    if (r.end > r.first && IsSubjectBoundary(*ctx, r.end - 1)) --r.end;
+  } else if (participle) {
+    r.first = m.end;
+    r.end = sent.end_token;
+  } else {
+    return;  // "Hamas announced its agreement": the verb takes a plain object.
+  }
+  if (r.end > r.first) ctx->reports[s].push_back(std::move(r));
+}
+
+void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
+  const Sentence& sent = ctx->text->sentences[s];
+  Report r;
+  r.cue_first = m.first;
+  r.cue_end = m.end;
+  r.rule = ctx->entry(m).rule;
+  r.relay = true;
+  uint32_t who_end = m.end;
+  for (uint32_t i = m.end; i < sent.end_token && i < m.end + 5; ++i) {
+    if (const ActorMention* am = ctx->MentionAt(s, i)) {
+      SetSpeaker(*ctx, am, &r);
+      who_end = am->end_token;
+      break;
+    }
+    if (ctx->Is(i, ",") || ctx->Is(i, ".")) break;
+    if (IsPronoun(ctx->norm(i)) && !ctx->Is(i, "our") && !ctx->Is(i, "my")) {
+      SetSpeaker(*ctx, ctx->ResolvePronoun(s, i), &r);
+      who_end = i + 1;
+      break;
+    }
+  }
+  if (m.first <= sent.first_token + 3) {
+    r.first = who_end;
+    while (r.first < sent.end_token && !ctx->Is(r.first, ",") && r.first < who_end + 6) ++r.first;
+    r.end = sent.end_token;
+  } else {
+    r.first = PreviousCueEnd(*ctx, s, m.first);
+    r.end = m.first;
+  }
+  if (r.end > r.first) ctx->reports[s].push_back(std::move(r));
+}
+
+bool Covered(const std::vector<Report>& reports, uint32_t first, uint32_t end) {
+  for (const Report& r : reports) {
+    if (r.first <= first && end <= r.end) return true;
+  }
+  return false;
+}
+
+void CoderReports(DocContext* ctx, uint32_t s) {
+  const SentenceCoding* sc = ctx->coded(s);
+  if (sc == nullptr) return;
+  for (const Clause& c : sc->clauses) {
+    if (c.kind != Clause::Kind::kReported || c.speaker < 0 ||
+        c.speaker >= static_cast<int32_t>(sc->mentions.size())) {
+      continue;
+    }
+    if (Covered(ctx->reports[s], c.first_token, c.end_token)) continue;
+    Report r;
+    r.first = c.first_token;
+    r.end = c.end_token;
+    const ActorMention& m = sc->mentions[c.speaker];
+    if (m.agent_only) continue;
+    SetSpeaker(*ctx, &m, &r);
+    if (c.reporting_verb >= 0) {
+      r.cue_first = static_cast<uint32_t>(c.reporting_verb);
+      r.cue_end = r.cue_first + 1;
+    }
+    r.rule = "coder:clause";
+    ctx->reports[s].push_back(std::move(r));
+  }
+}
+
+uint32_t SentenceOf(const DocContext& ctx, uint32_t tok) {
+  const auto& ss = ctx.text->sentences;
+  auto it = std::upper_bound(ss.begin(), ss.end(), tok,
+                             [](uint32_t t, const Sentence& x) { return t < x.first_token; });
+  return it == ss.begin() ? 0 : static_cast<uint32_t>(it - ss.begin() - 1);
+}
+
+// A quotation [open, close] spanning sentences takes the report found at
+// either end ('"A. B. C," Netanyahu said.').
+void QuoteContinuation(DocContext* ctx) {
+  const auto& toks = ctx->text->tokens;
+  std::vector<uint32_t> quotes;
+  for (const Sentence& st : ctx->text->sentences) {
+    for (uint32_t i = st.first_token; i < st.end_token; ++i) {
+      if (toks[i].has(kTokQuote)) quotes.push_back(i);
+    }
+  }
+  for (size_t q = 0; q + 1 < quotes.size(); q += 2) {
+    uint32_t open = quotes[q], close = quotes[q + 1];
+    uint32_t so = SentenceOf(*ctx, open), sc = SentenceOf(*ctx, close);
+    if (so == sc || sc > so + 6) continue;
+    const Report* rep = ReportFor(*ctx, sc, close > 0 ? close - 1 : close);
+    if (rep == nullptr) rep = ReportFor(*ctx, so, open + 1);
+    if (rep == nullptr) continue;
+    Report copy = *rep;
+    for (uint32_t s = so; s <= sc; ++s) {
+      const Sentence& st = ctx->text->sentences[s];
+      copy.first = std::max(st.first_token, open);
+      copy.end = std::min(st.end_token, close + 1);
+      if (copy.end > copy.first && !Covered(ctx->reports[s], copy.first, copy.end)) {
+        ctx->reports[s].push_back(copy);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void FindReports(DocContext* ctx) {
+  ctx->reports.assign(ctx->text->sentences.size(), {});
+  for (uint32_t s = 0; s < ctx->text->sentences.size(); ++s) {
+    for (const LexMatch& m : ctx->matches[s]) {
+      Section sec = ctx->entry(m).section;
+      if (sec == Section::kReportingVerb) VerbReport(ctx, s, m);
+      if (sec == Section::kAccordingTo) AccordingReport(ctx, s, m);
+    }
+    CoderReports(ctx, s);
+  }
+  QuoteContinuation(ctx);
+}
+
+const Report* ReportFor(const DocContext& ctx, uint32_t s, uint32_t i) {
+  if (s >= ctx.reports.size()) return nullptr;
+  const Report* best = nullptr;
+  for (const Report& r : ctx.reports[s]) {
+    if (i < r.first || i >= r.end || !r.speaker) continue;
+    if (best == nullptr || r.end - r.first > best->end - best->first) best = &r;
+  }
+  return best;
+}
+
+}  // namespace parley::claims

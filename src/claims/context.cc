@@ -1,0 +1,94 @@
+// DocContext helpers: token text, mention lookup and pronoun fallback.
+#include <algorithm>
+
+#include "claims/claims_internal.h"
+
+namespace parley::claims {
+
+bool IsPronoun(std::string_view w) {
+  static const char* const kWords[] = {"he", "she", "it", "they", "we", "him", "her", "them",
+                                       "his", "its", "their", "i", "us", "our"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "his" || w == "its" || w == "their" || w == "her" || w == "our";
+}
+
+bool IsBoundary(std::string_view w) {
+  return w == "," || w == ";" || w == ":" || w == "." || w == "which" || w == "who" ||
+         w == "that" || w == "while" || w == "whereas" || w == "but" || w == "(" || w == ")";
+}
+
+std::string DocContext::Words(uint32_t first, uint32_t end) const {
+  if (first >= end || end > text->tokens.size()) return {};
+  uint32_t b = text->tokens[first].start, e = text->tokens[end - 1].end;
+  if (e > doc->text.size() || b > e) return {};
+  return doc->text.substr(b, e - b);
+}
+
+Span DocContext::SpanOf(std::string role, uint32_t first, uint32_t end) const {
+  Span sp;
+  sp.role = std::move(role);
+  if (first < end && end <= text->tokens.size()) {
+    sp.start = text->tokens[first].start;
+    sp.end = text->tokens[end - 1].end;
+  }
+  return sp;
+}
+
+const ActorMention* DocContext::MentionAt(uint32_t s, uint32_t i, bool allow_agent) const {
+  const SentenceCoding* sc = coded(s);
+  if (sc == nullptr) return nullptr;
+  const ActorMention* best = nullptr;
+  for (const ActorMention& m : sc->mentions) {
+    if (m.first_token <= i && i < m.end_token && (allow_agent || !m.agent_only) &&
+        !m.actor.code.empty()) {
+      if (best == nullptr || m.end_token - m.first_token > best->end_token - best->first_token) {
+        best = &m;
+      }
+    }
+  }
+  return best;
+}
+
+const ActorMention* DocContext::FirstMentionIn(uint32_t s, uint32_t first, uint32_t end) const {
+  const SentenceCoding* sc = coded(s);
+  if (sc == nullptr) return nullptr;
+  const ActorMention* best = nullptr;
+  for (const ActorMention& m : sc->mentions) {
+    if (m.agent_only || m.actor.code.empty()) continue;
+    if (m.end_token <= first || m.first_token >= end) continue;
+    if (best == nullptr || m.first_token < best->first_token) best = &m;
+  }
+  return best;
+}
+
+const ActorMention* DocContext::LastMentionBefore(uint32_t i) const {
+  const ActorMention* best = nullptr;
+  for (const DocMention& dm : mentions) {
+    const ActorMention* m = dm.m;
+    if (m->first_token >= i) break;
+    if (m->end_token > i || m->agent_only || m->actor.code.empty()) continue;
+    best = m;
+  }
+  return best;
+}
+
+const ActorMention* DocContext::ResolvePronoun(uint32_t s, uint32_t i) const {
+  if (const ActorMention* m = MentionAt(s, i)) return m;
+  return LastMentionBefore(i);
+}
+
+std::optional<Date> SentenceDate(const DocContext& ctx, uint32_t s) {
+  const Sentence& sent = ctx.text->sentences[s];
+  for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+    if (ctx.tok(i).date >= 0) return ctx.text->dates[ctx.tok(i).date].date;
+  }
+  return ctx.doc->date;
+}
+
+}  // namespace parley::claims

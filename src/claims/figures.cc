@@ -1,0 +1,229 @@
+// Figures: explicit numbers about people or attacks.
+//
+// For every number mention of a sentence (from the text stage, so "six",
+// "40,223" and "1.2 million" alike), we reject what is not a count (dates,
+// years, ages, times, money, percentages, ordinals, "one of the", section
+// numbers, vague quantities such as "dozens"), then look for a trigger of
+// figures.txt [kind ...] close to it, in this order of preference:
+//   - a pattern spanning the number: "freed 124 hostages"
+//   - after the number, at most 5 tokens on: "92 dead", "six rockets that
+//     were fired", "40,223 people have been killed", "92,981 others injured"
+//   - before it, at most 4 tokens back (6 for a running toll): "killed 92
+//     Palestinians", "the deaths of at least 40,223", "the death toll rose
+//     to 40,223", "a death toll that has now surpassed 40,200".
+// Without a trigger there is no figure: we never guess a kind.
+// The qualifier comes from the words right before the number ("at least",
+// "more than", "surpassed", "nearly", "up to"); a toll or total word, or a
+// qualifier marked {cumulative}, makes the figure cumulative. Victims are
+// the actor mention right after the number (or after "of"), completed with
+// a role: "Palestinians" -> PSE + CVL, "Israeli soldiers" -> ISRMIL.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "claims/claims_internal.h"
+
+namespace parley::claims {
+namespace {
+
+bool InDate(const DocContext& ctx, const NumberMention& n) {
+  uint32_t lo = n.first_token > 8 ? n.first_token - 8 : 0;
+  for (uint32_t i = lo; i <= n.first_token; ++i) {
+    int32_t d = ctx.tok(i).date;
+    if (d < 0) continue;
+    const DateMention& dm = ctx.text->dates[d];
+    if (dm.first_token <= n.first_token && n.first_token < dm.end_token) return true;
+  }
+  return false;
+}
+
+bool IsYear(const DocContext& ctx, const NumberMention& n) {
+  if (n.value < 1900 || n.value > 2100 || n.value != std::floor(n.value)) return false;
+  if (ctx.norm(n.first_token).size() != 4) return false;
+  if (n.first_token == 0) return true;
+  static const char* const kBefore[] = {"in", "since", "of", "by", "until", "from", "year",
+                                        "between", "early", "late", "mid", "the", "summer",
+                                        "winter", "spring", "autumn", "fall", ",", "-", "and",
+                                        "to", "through", "before", "after", "during", "'s"};
+  std::string_view p = ctx.norm(n.first_token - 1);
+  for (const char* k : kBefore) {
+    if (p == k) return true;
+  }
+  return ctx.tok(n.first_token - 1).has(kTokCapitalized);  // "July 2014"
+}
+
+bool IsOrdinal(std::string_view w) {
+  if (w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0]))) {
+    std::string_view suf = w.substr(w.size() - 2);
+    return suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+  }
+  return false;
+}
+
+// Ages, money, percentages, times, "one of", "Resolution 2735", ...
+bool NotACount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
+  if (n.vague || InDate(ctx, n) || IsYear(ctx, n) || IsOrdinal(ctx.norm(n.first_token))) return true;
+  const Sentence& sent = ctx.text->sentences[s];
+  uint32_t after = n.end_token;
+  std::string next = after < sent.end_token ? ctx.Words(after, std::min(after + 3, sent.end_token)) : "";
+  for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view self = ctx.norm(n.first_token);
+  if (self.find("-year") != std::string_view::npos || self.find("-month") != std::string_view::npos) {
+    return true;
+  }
+  if (next.starts_with("-year") || next.starts_with("year-old") || next.starts_with("years old") ||
+      next.starts_with("year old") || next.starts_with("-month")) {
+    return true;
+  }
+  if (n.value == 1 && ctx.Is(after, "of")) return true;  // "one of the"
+  if (ctx.Is(after, ":") || ctx.Is(after, "%") || ctx.Is(after, "percent") ||
+      ctx.Is(after, "per")) {
+    return true;
+  }
+  if (n.first_token > sent.first_token) {
+    uint32_t p = n.first_token - 1;
+    if (ctx.Is(p, ":") || ctx.Is(p, "$") || ctx.Is(p, "€") || ctx.Is(p, "£") || ctx.Is(p, "#")) return true;
+    if (ctx.Is(p, "aged") || ctx.Is(p, "age")) return true;
+  }
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section != Section::kNotFigure) continue;
+    if ((m.first >= after && m.first <= after + 1) ||
+        (m.end <= n.first_token && m.end + 1 >= n.first_token)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Crosses(const DocContext& ctx, uint32_t first, uint32_t end) {
+  for (uint32_t i = first; i < end; ++i) {
+    std::string_view w = ctx.norm(i);
+    if (w == ";" || w == "." || w == ":" || ctx.tok(i).has(kTokQuote)) return true;
+  }
+  return false;
+}
+
+struct Trigger {
+  const LexMatch* m = nullptr;
+  int score = 1 << 20;  // lower is better
+};
+
+Trigger FindTrigger(const DocContext& ctx, uint32_t s, const NumberMention& n) {
+  Trigger best;
+  for (const LexMatch& m : ctx.matches[s]) {
+    const LexiconEntry& e = ctx.entry(m);
+    if (e.section != Section::kFigureKind) continue;
+    int score;
+    if (m.first < n.first_token && m.end >= n.end_token) {
+      score = 0;  // spanning: "freed 124 hostages"
+    } else if (m.first >= n.end_token && m.first <= n.end_token + 5 &&
+               !Crosses(ctx, n.end_token, m.first)) {
+      score = 2 * static_cast<int>(m.first - n.end_token) + 1;
+    } else if (m.end <= n.first_token) {
+      uint32_t limit = e.has("cumulative") ? 6 : 4;
+      if (n.first_token - m.end > limit || Crosses(ctx, m.end, n.first_token)) continue;
+      score = 2 * static_cast<int>(n.first_token - m.end) + 2;
+    } else {
+      continue;
+    }
+    if (score < best.score ||
+        (score == best.score && m.end - m.first > best.m->end - best.m->first)) {
+      best.m = &m;
+      best.score = score;
+    }
+  }
+  return best;
+}
+
+void SetQualifier(const DocContext& ctx, uint32_t s, const NumberMention& n, Figure* f) {
+  for (const LexMatch& m : ctx.matches[s]) {
+    const LexiconEntry& e = ctx.entry(m);
+    if (e.section != Section::kQualifier || m.end > n.first_token || m.end + 1 < n.first_token) {
+      continue;
+    }
+    if (m.end + 1 == n.first_token && !ctx.Is(m.end, "to") && !ctx.Is(m.end, "a")) continue;
+    if (e.arg == "at_least") f->qualifier = Qualifier::kAtLeast;
+    if (e.arg == "more_than") f->qualifier = Qualifier::kMoreThan;
+    if (e.arg == "about") f->qualifier = Qualifier::kAbout;
+    if (e.arg == "up_to") f->qualifier = Qualifier::kUpTo;
+    if (e.has("cumulative")) f->cumulative = true;
+    f->spans.push_back(ctx.SpanOf("qualifier", m.first, m.end));
+  }
+}
+
+void SetVictims(const DocContext& ctx, uint32_t s, const NumberMention& n, const LexMatch& trig,
+                Figure* f) {
+  const Sentence& sent = ctx.text->sentences[s];
+  uint32_t i = n.end_token;
+  if (ctx.Is(i, "of")) ++i;  // "40,223 of them"
+  const ActorMention* m = nullptr;
+  for (uint32_t k = i; k < sent.end_token && k < i + 2 && !m; ++k) m = ctx.MentionAt(s, k, true);
+  if (m == nullptr && trig.end <= n.first_token) {
+    // "the deaths of at least 40,223 Palestinians" handled above; "Palestinian deaths".
+    m = ctx.MentionAt(s, trig.first > 0 ? trig.first - 1 : trig.first, true);
+  }
+  if (m == nullptr) return;
+  ActorRef v = m->actor;
+  std::string role = "CVL";
+  for (const LexMatch& vm : ctx.matches[s]) {
+    const LexiconEntry& e = ctx.entry(vm);
+    if (e.section == Section::kVictim && vm.first >= m->first_token && vm.first <= m->end_token) {
+      role = e.arg;
+    }
+  }
+  if (v.code.size() == 3) v.code += role;
+  if (v.code.starts_with("---")) return;  // no country: leave victims unknown
+  f->victims = v;
+  f->spans.push_back(ctx.SpanOf("victims", m->first_token, m->end_token));
+}
+
+bool IsCumulative(const DocContext& ctx, uint32_t s, const NumberMention& n) {
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section != Section::kCumulative) continue;
+    if ((m.end <= n.first_token && n.first_token - m.end <= 8) ||
+        (m.first >= n.end_token && m.first - n.end_token <= 6)) {
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out) {
+  const Sentence& sent = ctx.text->sentences[s];
+  size_t first_out = out->size();
+  for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+    if (ctx.tok(i).number < 0) continue;
+    const NumberMention& n = ctx.text->numbers[ctx.tok(i).number];
+    if (NotACount(ctx, s, n)) continue;
+    Trigger t = FindTrigger(ctx, s, n);
+    if (t.m == nullptr) continue;
+    const LexiconEntry& e = ctx.entry(*t.m);
+    Figure f;
+    f.sentence = s;
+    f.kind = e.arg;
+    f.value = n.value;
+    f.what = e.attr("what");
+    f.rule = e.rule;
+    f.cumulative = e.has("cumulative") || IsCumulative(ctx, s, n);
+    f.spans.push_back(ctx.SpanOf("number", n.first_token, n.end_token));
+    f.spans.push_back(ctx.SpanOf("trigger", t.m->first, t.m->end));
+    SetQualifier(ctx, s, n, &f);
+    SetVictims(ctx, s, n, *t.m, &f);
+    uint32_t at = std::min(n.first_token, t.m->first);
+    f.fact = FactAt(ctx, s, at, std::max(n.end_token, t.m->end), nullptr);
+    if (const Report* r = ReportFor(ctx, s, n.first_token)) {
+      f.said_by = r->speaker;
+      f.said_by->via = StrCat("reported: '", ctx.Words(r->cue_first, r->cue_end), "' ", r->rule);
+      f.spans.push_back(ctx.SpanOf("said_by", r->speaker_first, r->speaker_end));
+    }
+    f.date = SentenceDate(ctx, s);
+    bool dup = false;
+    for (size_t i = first_out; i < out->size(); ++i) {
+      dup |= (*out)[i].kind == f.kind && (*out)[i].value == f.value;
+    }
+    if (!dup) out->push_back(std::move(f));
+  }
+}
+
+}  // namespace parley::claims

@@ -1,0 +1,342 @@
+// Parser and phrase matcher of the claims lexicons. The matcher indexes
+// entries by their first literal word and tries each candidate at every
+// token (norm and lemma), so one pass over a sentence finds every cue of
+// every lexicon.
+#include "claims/lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace parley::claims {
+namespace {
+
+struct SectionInfo {
+  const char* name;
+  Section section;
+  bool needs_arg;
+  std::vector<std::string> allowed_args;  // empty: any
+};
+
+const std::vector<SectionInfo>& Sections() {
+  static const std::vector<SectionInfo> kSections = {
+      {"verb", Section::kReportingVerb, false, {}},
+      {"according", Section::kAccordingTo, false, {}},
+      {"relay", Section::kRelay, false, {}},
+      {"hedge", Section::kHedge, false, {}},
+      {"anonymous", Section::kAnonymous, false, {}},
+      {"negation", Section::kNegation, false, {}},
+      {"negation_scope", Section::kNegationScope, false, {}},
+      {"hypothetical", Section::kHypothetical, false, {}},
+      {"hypothetical_scope", Section::kHypotheticalScope, false, {}},
+      {"conditional", Section::kConditional, false, {}},
+      {"kind", Section::kFigureKind, true,
+       {"killed", "injured", "missing", "displaced", "detained", "hostages_held",
+        "hostages_released", "prisoners_released", "rockets_fired", "strikes", "aid_trucks",
+        "other"}},
+      {"qualifier", Section::kQualifier, true, {"at_least", "more_than", "about", "up_to", "exact"}},
+      {"cumulative", Section::kCumulative, false, {}},
+      {"not_figure", Section::kNotFigure, false, {}},
+      {"victim", Section::kVictim, true, {}},
+      {"stance", Section::kStance, true, {"demand", "accept", "reject", "offer", "concede"}},
+      {"condition", Section::kCondition, false, {}},
+      {"context", Section::kContext, false, {}},
+      {"anaphor", Section::kAnaphor, false, {}},
+      {"item", Section::kItem, true, {}},
+  };
+  return kSections;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+Status LineError(const std::string& where, const std::string& msg) {
+  return InvalidArgumentError(where + ": " + msg);
+}
+
+// "{flag, key=value}" -> attrs.
+Status ParseAttrs(const std::string& where, std::string_view body,
+                  std::map<std::string, std::string>* attrs) {
+  std::string item;
+  std::stringstream ss{std::string(body)};
+  while (std::getline(ss, item, ',')) {
+    std::string_view t = Trim(item);
+    if (t.empty()) return LineError(where, "empty attribute in '{...}'");
+    size_t eq = t.find('=');
+    if (eq == std::string_view::npos) {
+      (*attrs)[std::string(t)] = "";
+    } else {
+      std::string key(Trim(t.substr(0, eq)));
+      if (key.empty()) return LineError(where, "attribute without a name: '" + std::string(t) + "'");
+      (*attrs)[key] = std::string(Trim(t.substr(eq + 1)));
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParsePattern(const std::string& where, std::string_view text,
+                    std::vector<PatternWord>* out) {
+  for (std::string& w : SplitWords(text)) {
+    PatternWord p;
+    if (w == "...") {
+      if (out->empty()) return LineError(where, "a phrase cannot start with '...'");
+      p.kind = PatternWord::Kind::kGap;
+    } else if (w == "$name") {
+      p.kind = PatternWord::Kind::kName;
+    } else if (w == "#num") {
+      p.kind = PatternWord::Kind::kNumber;
+    } else if (w[0] == '$' || (w[0] == '#' && w.size() > 1)) {
+      return LineError(where, "unknown special word '" + w + "' (expected $name or #num)");
+    } else {
+      p.word = Lower(w);
+    }
+    out->push_back(std::move(p));
+  }
+  if (out->empty()) return LineError(where, "empty phrase");
+  if (out->back().kind == PatternWord::Kind::kGap) {
+    return LineError(where, "a phrase cannot end with '...'");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const char* SectionName(Section s) {
+  for (const SectionInfo& i : Sections()) {
+    if (i.section == s) return i.name;
+  }
+  return "?";
+}
+
+std::string LexiconEntry::attr(std::string_view key) const {
+  auto it = attrs.find(std::string(key));
+  return it == attrs.end() ? std::string() : it->second;
+}
+
+Status ClaimsLexicon::AddLine(const std::string& where, std::string_view line, Section* section,
+                              std::string* arg) {
+  if (size_t hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
+  if (!line.empty() && line[0] == '#') return Status::Ok();
+  line = Trim(line);
+  if (line.empty()) return Status::Ok();
+  if (line.front() == '[') {
+    if (line.back() != ']') return LineError(where, "unterminated section header (expected ']')");
+    std::vector<std::string> words = SplitWords(line.substr(1, line.size() - 2));
+    if (words.empty()) return LineError(where, "empty section header '[]'");
+    const SectionInfo* info = nullptr;
+    for (const SectionInfo& i : Sections()) {
+      if (words[0] == i.name) info = &i;
+    }
+    if (info == nullptr) return LineError(where, "unknown section '" + words[0] + "'");
+    std::string a;
+    for (size_t i = 1; i < words.size(); ++i) a += (i > 1 ? " " : "") + words[i];
+    if (info->needs_arg && a.empty()) {
+      return LineError(where, "section '" + words[0] + "' needs an argument, e.g. [" + words[0] +
+                                  " " + (info->allowed_args.empty() ? "label" : info->allowed_args[0]) +
+                                  "]");
+    }
+    if (!info->allowed_args.empty() &&
+        std::find(info->allowed_args.begin(), info->allowed_args.end(), a) ==
+            info->allowed_args.end()) {
+      return LineError(where, "unknown " + words[0] + " '" + a + "'");
+    }
+    *section = info->section;
+    *arg = a;
+    return Status::Ok();
+  }
+  if (*section == Section::kCount) return LineError(where, "entry before any [section] header");
+  LexiconEntry e;
+  e.section = *section;
+  e.arg = *arg;
+  e.rule = where;
+  std::string_view phrase = line;
+  if (size_t brace = line.find('{'); brace != std::string_view::npos) {
+    if (line.back() != '}') return LineError(where, "unterminated '{' (expected '}' at end of line)");
+    PARLEY_RETURN_IF_ERROR(ParseAttrs(where, line.substr(brace + 1, line.size() - brace - 2), &e.attrs));
+    phrase = Trim(line.substr(0, brace));
+  }
+  e.phrase = std::string(phrase);
+  PARLEY_RETURN_IF_ERROR(ParsePattern(where, phrase, &e.pattern));
+  entries_.push_back(std::move(e));
+  return Status::Ok();
+}
+
+Status ClaimsLexicon::AddFile(const std::string& file, std::string_view content) {
+  Section section = Section::kCount;
+  std::string arg;
+  uint32_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    ++line_no;
+    std::string_view line = content.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    PARLEY_RETURN_IF_ERROR(AddLine(file + ":" + std::to_string(line_no), line, &section, &arg));
+    pos = nl + 1;
+  }
+  return Status::Ok();
+}
+
+void ClaimsLexicon::Index() {
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const PatternWord& p = entries_[i].pattern[0];
+    if (p.kind == PatternWord::Kind::kWord) {
+      by_first_[p.word].push_back(i);
+    } else {
+      starts_with_special_.push_back(i);
+    }
+  }
+}
+
+StatusOr<std::shared_ptr<const ClaimsLexicon>> ClaimsLexicon::FromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  auto lex = std::shared_ptr<ClaimsLexicon>(new ClaimsLexicon());
+  for (const auto& [name, content] : files) {
+    PARLEY_RETURN_IF_ERROR(lex->AddFile(name, content));
+  }
+  if (lex->entries_.empty()) return InvalidArgumentError("claims lexicon: no entries");
+  lex->Index();
+  return std::shared_ptr<const ClaimsLexicon>(std::move(lex));
+}
+
+StatusOr<std::shared_ptr<const ClaimsLexicon>> ClaimsLexicon::Load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return NotFoundError("claims lexicon directory not found: " + dir);
+  }
+  std::vector<fs::path> paths;
+  for (const auto& de : fs::directory_iterator(dir, ec)) {
+    if (de.path().extension() == ".txt") paths.push_back(de.path());
+  }
+  if (ec) return NotFoundError("cannot list " + dir + ": " + ec.message());
+  if (paths.empty()) return NotFoundError("no *.txt lexicon files in " + dir);
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const fs::path& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return NotFoundError("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files.emplace_back("claims/" + p.filename().string(), ss.str());
+  }
+  return FromStrings(files);
+}
+
+namespace {
+
+bool WordMatches(const Token& t, const std::string& w) { return t.norm == w || t.lemma == w; }
+
+}  // namespace
+
+bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
+                            const LexiconEntry& e, LexMatch* m) const {
+  // Small backtracking matcher; patterns are short and gaps are bounded.
+  struct Frame {
+    size_t pi;
+    uint32_t ti;
+  };
+  constexpr uint32_t kMaxGap = 4;
+  std::vector<Frame> stack = {{0, i}};
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    if (f.pi == e.pattern.size()) {
+      m->first = i;
+      m->end = f.ti;
+      return true;
+    }
+    const PatternWord& p = e.pattern[f.pi];
+    switch (p.kind) {
+      case PatternWord::Kind::kWord:
+        if (f.ti < end && WordMatches(text.tokens[f.ti], p.word)) stack.push_back({f.pi + 1, f.ti + 1});
+        break;
+      case PatternWord::Kind::kGap:
+        for (uint32_t g = kMaxGap + 1; g-- > 0;) {
+          if (f.ti + g <= end) stack.push_back({f.pi + 1, f.ti + g});
+        }
+        break;
+      case PatternWord::Kind::kNumber:
+        if (f.ti < end && text.tokens[f.ti].number >= 0) {
+          const NumberMention& n = text.numbers[text.tokens[f.ti].number];
+          stack.push_back({f.pi + 1, std::max(f.ti + 1, std::min(n.end_token, end))});
+        }
+        break;
+      case PatternWord::Kind::kName: {
+        uint32_t k = f.ti;
+        while (k < end && k < f.ti + 3 && text.tokens[k].has(kTokCapitalized) &&
+               text.tokens[k].has(kTokWord)) {
+          ++k;
+        }
+        if (k > f.ti) {
+          m->name_first = f.ti;
+          m->name_end = k;
+          stack.push_back({f.pi + 1, k});
+        }
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+void ClaimsLexicon::Match(const AnalyzedText& text, uint32_t first, uint32_t end,
+                          std::vector<LexMatch>* out) const {
+  size_t base = out->size();
+  auto try_entries = [&](const std::vector<uint32_t>& ids, uint32_t i) {
+    for (uint32_t id : ids) {
+      LexMatch m;
+      m.entry = id;
+      if (MatchAt(text, i, end, entries_[id], &m)) out->push_back(m);
+    }
+  };
+  for (uint32_t i = first; i < end; ++i) {
+    const Token& t = text.tokens[i];
+    auto it = by_first_.find(t.norm);
+    if (it != by_first_.end()) try_entries(it->second, i);
+    if (t.lemma != t.norm) {
+      auto jt = by_first_.find(t.lemma);
+      if (jt != by_first_.end()) try_entries(jt->second, i);
+    }
+    if (!starts_with_special_.empty()) try_entries(starts_with_special_, i);
+  }
+  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
+                   [](const LexMatch& a, const LexMatch& b) {
+                     if (a.first != b.first) return a.first < b.first;
+                     return a.end > b.end;
+                   });
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
+                         [](const LexMatch& a, const LexMatch& b) {
+                           return a.first == b.first && a.end == b.end && a.entry == b.entry;
+                         }),
+             out->end());
+}
+
+}  // namespace parley::claims

@@ -1,0 +1,127 @@
+// ClaimsLexicon: the human-editable word lists of the claims stage
+// (reporting verbs, hedges, factuality cues, figure triggers, stance cues,
+// negotiation items), parsed from dictionaries/parley/claims/*.txt and
+// compiled into one phrase matcher over token norms and lemmas.
+//
+// code [DocumentCoding] -> claims (uses ClaimsLexicon) -> CodedDocument
+//
+// File format (full description in docs/claims.md):
+//   # comment                       anywhere; '#' starts a comment
+//   [section argument words]        starts a section; argument optional
+//   phrase words  {flag, key=value} one entry per line; attributes optional
+// Phrase words match a token when equal to its normalized form or its lemma.
+// Special words: "..." = a gap of 0-4 tokens; "$name" = 1-3 capitalized
+// words, captured (an item label may then use "$name"); "#num" = a number.
+// Every entry keeps file:line, which is its rule id in output.
+//
+// Immutable after Load(); thread-safe for concurrent Match().
+#ifndef PARLEY_CLAIMS_LEXICON_H_
+#define PARLEY_CLAIMS_LEXICON_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parley/status.h"
+#include "parley/text.h"
+
+namespace parley::claims {
+
+// The sections the loader accepts, and which file each belongs to.
+enum class Section : uint8_t {
+  kReportingVerb,    // reporting.txt [verb]
+  kAccordingTo,      // reporting.txt [according]   "according to X"
+  kRelay,            // reporting.txt [relay]       "source", "statement"
+  kHedge,            // reporting.txt [hedge]       "claimed", "allegedly"
+  kAnonymous,        // reporting.txt [anonymous]   "sources", "officials"
+  kNegation,         // factuality.txt [negation]
+  kNegationScope,    // factuality.txt [negation_scope]   "denied that"
+  kHypothetical,     // factuality.txt [hypothetical]
+  kHypotheticalScope,// factuality.txt [hypothetical_scope]  "no certainty that"
+  kConditional,      // factuality.txt [conditional]  "if", "unless"
+  kFigureKind,       // figures.txt [kind K]
+  kQualifier,        // figures.txt [qualifier Q]
+  kCumulative,       // figures.txt [cumulative]
+  kNotFigure,        // figures.txt [not_figure]
+  kVictim,           // figures.txt [victim ROLE]
+  kStance,           // stances.txt [stance S]
+  kCondition,        // stances.txt [condition]   "if", "in exchange for"
+  kContext,          // stances.txt [context]     negotiation words
+  kAnaphor,          // stances.txt [anaphor]     "plan", "terms"
+  kItem,             // negotiation_items.txt [item LABEL]
+  kCount
+};
+const char* SectionName(Section s);
+
+// One pattern element.
+struct PatternWord {
+  enum class Kind : uint8_t { kWord, kGap, kName, kNumber };
+  Kind kind = Kind::kWord;
+  std::string word;  // for kWord
+};
+
+struct LexiconEntry {
+  Section section = Section::kCount;
+  std::string arg;                      // section argument: kind, stance, label
+  std::vector<PatternWord> pattern;
+  std::map<std::string, std::string> attrs;  // {flag} -> "", {k=v} -> v
+  std::string rule;                     // "claims/figures.txt:12"
+  std::string phrase;                   // the entry as written (for Explain)
+  bool has(std::string_view flag) const { return attrs.count(std::string(flag)) > 0; }
+  std::string attr(std::string_view key) const;
+};
+
+// A match of one entry over tokens [first, end) (document token indices).
+struct LexMatch {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  uint32_t entry = 0;            // index into ClaimsLexicon::entries()
+  uint32_t name_first = 0;       // captured $name span, when the pattern has one
+  uint32_t name_end = 0;
+};
+
+class ClaimsLexicon {
+ public:
+  // Reads every *.txt file of `dir` (non-recursive) in name order. Fails with
+  // "file:line: message" on the first error; an empty or missing directory
+  // is an error.
+  static StatusOr<std::shared_ptr<const ClaimsLexicon>> Load(const std::string& dir);
+  // Parses one file's contents (used by Load and by tests); `file` is the
+  // name used in rule ids and diagnostics.
+  static StatusOr<std::shared_ptr<const ClaimsLexicon>> FromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files);
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  const LexiconEntry& entry(uint32_t i) const { return entries_[i]; }
+
+  // Appends every match starting in [first, end) and ending before `end`
+  // to *out, ordered by start, then longer first.
+  void Match(const AnalyzedText& text, uint32_t first, uint32_t end,
+             std::vector<LexMatch>* out) const;
+
+ private:
+  Status AddFile(const std::string& file, std::string_view content);
+  Status AddLine(const std::string& where, std::string_view line, Section* section,
+                 std::string* arg);
+  void Index();
+  bool MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end, const LexiconEntry& e,
+               LexMatch* m) const;
+
+  std::vector<LexiconEntry> entries_;
+  // First literal word -> entries whose pattern starts with it.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
+  std::vector<uint32_t> starts_with_special_;  // patterns starting with $name/#num
+};
+
+}  // namespace parley::claims
+
+#endif  // PARLEY_CLAIMS_LEXICON_H_

@@ -1,0 +1,81 @@
+// Tests of the claims lexicon format: parsing, file:line errors, matching.
+#include "claims/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include "claims/claims.h"
+#include "claims/claims_test_util.h"
+
+namespace parley::claims {
+namespace {
+
+struct ErrorCase {
+  const char* name;
+  const char* content;
+  const char* want;  // substring of the error message
+};
+
+TEST(LexiconTest, ErrorsNameFileAndLine) {
+  const std::vector<ErrorCase> cases = {
+      {"EntryBeforeSection", "said\n", "x.txt:1: entry before any [section]"},
+      {"UnknownSection", "# c\n[verbs]\nsaid\n", "x.txt:2: unknown section 'verbs'"},
+      {"MissingArgument", "[kind]\nkilled\n", "x.txt:1: section 'kind' needs an argument"},
+      {"UnknownKind", "[kind murdered]\nkilled\n", "x.txt:1: unknown kind 'murdered'"},
+      {"UnterminatedHeader", "[verb\n", "x.txt:1: unterminated section header"},
+      {"UnterminatedBrace", "[verb]\nclaim {hedge\n", "x.txt:2: unterminated '{'"},
+      {"LeadingGap", "[verb]\n... said\n", "x.txt:2: a phrase cannot start with '...'"},
+      {"BadSpecial", "[item x]\nthe $place corridor\n", "x.txt:2: unknown special word '$place'"},
+      {"EmptyLexicon", "# nothing\n", "no entries"},
+  };
+  for (const ErrorCase& c : cases) {
+    auto r = ClaimsLexicon::FromStrings({{"x.txt", c.content}});
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_NE(r.status().message().find(c.want), std::string::npos)
+        << c.name << ": " << r.status().message();
+  }
+}
+
+TEST(LexiconTest, ParsesSectionsAttributesAndRuleIds) {
+  auto r = ClaimsLexicon::FromStrings(
+      {{"f.txt", "# header\n[kind killed]\ndeath toll  {cumulative}  # running\n\n[qualifier at_least]\nat least\n"}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto& es = (*r)->entries();
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].arg, "killed");
+  EXPECT_TRUE(es[0].has("cumulative"));
+  EXPECT_EQ(es[0].rule, "f.txt:3");
+  EXPECT_EQ(es[1].section, Section::kQualifier);
+  EXPECT_EQ(es[1].rule, "f.txt:6");
+}
+
+TEST(LexiconTest, MatchesLemmaGapAndName) {
+  auto r = ClaimsLexicon::FromStrings(
+      {{"f.txt", "[verb]\nsay\n[kind hostages_released]\nfree ... hostage\n"
+                 "[item military presence along the $name corridor]\npresence in the $name corridor\n"}});
+  ASSERT_TRUE(r.ok());
+  testing::FakeArticle a({"Officials said the deal freed 33 hostages and kept a presence in the "
+                          "Netzarim corridor."});
+  std::vector<LexMatch> ms;
+  (*r)->Match(a.text, 0, static_cast<uint32_t>(a.text.tokens.size()), &ms);
+  ASSERT_EQ(ms.size(), 3u);
+  EXPECT_EQ((*r)->entry(ms[0].entry).section, Section::kReportingVerb);
+  EXPECT_EQ(ms[1].end - ms[1].first, 3u);  // freed 33 hostages
+  EXPECT_EQ(a.text.tokens[ms[2].name_first].norm, "netzarim");
+}
+
+TEST(LexiconTest, ProjectLexiconsLoad) {
+  const char* env = std::getenv("PARLEY_SOURCE_DIR");
+  std::string dir = std::string(env ? env : PARLEY_SOURCE_DIR) + "/dictionaries/parley/claims";
+  auto r = ClaimsLexicon::Load(dir);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GT((*r)->entries().size(), 300u);
+}
+
+TEST(LexiconTest, CreateFailsOnMissingDirectory) {
+  auto r = ClaimsExtractor::Create("/nonexistent/claims", nullptr);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace parley::claims

@@ -1,0 +1,322 @@
+// Negotiating positions: what a party demands, accepts, rejects, offers or
+// concedes.
+//
+// Each stance cue of stances.txt opens an item region: the words after it
+// (or before it for cues marked {item=before}: "an end to the aggression is
+// a prerequisite", "these concessions have been deemed inadequate") up to
+// the next cue, a relative pronoun, ';' or the end of the sentence. The
+// region is split into list members at ',', "and", "as well as"; each member
+// is normalized through negotiation_items.txt ("a complete halt to military
+// actions" -> "permanent ceasefire"). A member that names no known item
+// becomes a short phrase (articles dropped) only in a negotiation context
+// (a [context] word such as "ceasefire", "talks", "deal" in the sentence or
+// the one before); "this plan" / "these terms" copy the items of the latest
+// positions of another party.
+// Conditions ("if the balloon launches stop", "in exchange for Palestinians
+// held by Israel") are demands of the party of the position they qualify,
+// and yield known items only.
+// The party is, in order: the parties after "by" ({party=by}); the possessor
+// of a nominal cue ("Israeli concessions", "its demands"); the subject group
+// before the cue (a relative pronoun refers back: "the Resistance, which
+// made demands"); the speaker of the report; the latest position's party.
+#include <algorithm>
+
+#include "claims/claims_internal.h"
+
+namespace parley::claims {
+namespace {
+
+bool IsDeterminer(std::string_view w) {
+  static const char* const kWords[] = {"a", "an", "the", "this", "that", "these", "those", "its",
+                                       "their", "his", "her", "our", "any", "some", "all", "such",
+                                       "as", "new", "both"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsPreposition(std::string_view w) {
+  static const char* const kWords[] = {"for", "with", "on", "in", "of", "from", "to", "by",
+                                       "about", "under", "over", "regarding", "at", "during"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool RegionStop(const DocContext& ctx, uint32_t i) {
+  std::string_view w = ctx.norm(i);
+  return w == ";" || w == "which" || w == "who" || w == "while" || w == "whereas" || w == "." ||
+         w == "but" || w == ":" || w == "?" || w == "!";
+}
+
+bool Has(const DocContext& ctx, uint32_t s, Section sec) {
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section == sec) return true;
+  }
+  return false;
+}
+
+// Cues of a sentence: stance and condition matches not inside a longer cue
+// nor inside an item ("calm in return for calm" is an item, not a condition).
+std::vector<const LexMatch*> Cues(const DocContext& ctx, uint32_t s) {
+  std::vector<const LexMatch*> items, cues;
+  for (const LexMatch& m : ctx.matches[s]) {
+    Section sec = ctx.entry(m).section;
+    if (sec == Section::kItem) items.push_back(&m);
+    if (sec == Section::kStance || sec == Section::kCondition) cues.push_back(&m);
+  }
+  std::vector<const LexMatch*> out;
+  for (const LexMatch* c : cues) {
+    bool inside = false;
+    for (const LexMatch* o : cues) {
+      if (o != c && o->first <= c->first && c->end <= o->end && o->end - o->first > c->end - c->first) {
+        inside = true;
+      }
+    }
+    for (const LexMatch* it : items) {
+      if (it->first <= c->first && c->end <= it->end && ctx.entry(*c).section == Section::kCondition) {
+        inside = true;
+      }
+    }
+    if (!inside) out.push_back(c);
+  }
+  return out;
+}
+
+std::string NormalizePhrase(const DocContext& ctx, uint32_t first, uint32_t end) {
+  while (first < end && (IsDeterminer(ctx.norm(first)) || !ctx.tok(first).has(kTokWord))) ++first;
+  std::string out;
+  int n = 0;
+  for (uint32_t i = first; i < end && n < 6; ++i) {
+    if (!ctx.tok(i).has(kTokWord) && !ctx.tok(i).has(kTokNumber)) break;
+    if (IsDeterminer(ctx.norm(i)) && n > 0) continue;
+    if (!out.empty()) out += ' ';
+    out += ctx.norm(i);
+    ++n;
+  }
+  return out;
+}
+
+struct PartyResult {
+  std::vector<ActorRef> parties;
+  uint32_t first = 0, end = 0;
+};
+
+void AddParty(const ActorMention* m, PartyResult* r) {
+  if (m == nullptr) return;
+  r->parties.push_back(m->actor);
+  r->first = m->first_token;
+  r->end = m->end_token;
+}
+
+PartyResult PartyBy(const DocContext& ctx, uint32_t s, const LexMatch& c) {
+  PartyResult r;
+  const Sentence& sent = ctx.text->sentences[s];
+  uint32_t i = c.end;
+  while (i < sent.end_token && i < c.end + 3 && !ctx.Is(i, "by")) ++i;
+  if (!ctx.Is(i, "by")) return r;
+  for (uint32_t k = i + 1; k < sent.end_token && !RegionStop(ctx, k) && !ctx.Is(k, ","); ++k) {
+    const ActorMention* m = ctx.MentionAt(s, k);
+    if (m != nullptr && m->first_token == k) AddParty(m, &r);
+  }
+  return r;
+}
+
+PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, bool noun) {
+  PartyResult r;
+  const Sentence& sent = ctx.text->sentences[s];
+  if (noun && c.first > sent.first_token) {
+    uint32_t p = c.first - 1;
+    if (ctx.Is(p, "'s") || ctx.Is(p, "'") || ctx.Is(p, "new") || ctx.Is(p, "main")) --p;
+    if (const ActorMention* m = ctx.MentionAt(s, p)) {
+      AddParty(m, &r);
+      return r;
+    }
+    if (IsPossessivePronoun(ctx.norm(p))) {
+      AddParty(ctx.ResolvePronoun(s, p), &r);
+      return r;
+    }
+  }
+  uint32_t b = c.first;
+  while (b > sent.first_token && c.first - b < 14) {
+    std::string_view w = ctx.norm(b - 1);
+    if (w == "which" || w == "who") {
+      AddParty(ctx.LastMentionBefore(b - 1), &r);
+      return r;
+    }
+    if (w == "," || w == ";" || w == ":" || w == "that" || ctx.tok(b - 1).has(kTokQuote)) break;
+    --b;
+  }
+  if (const ActorMention* m = ctx.FirstMentionIn(s, b, c.first)) {
+    AddParty(m, &r);
+  } else if (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it")) {
+    AddParty(ctx.ResolvePronoun(s, b), &r);
+  }
+  return r;
+}
+
+struct Region {
+  uint32_t first = 0, end = 0;
+};
+
+Region ItemRegion(const DocContext& ctx, uint32_t s, const LexMatch& c, const LexMatch* next) {
+  const Sentence& sent = ctx.text->sentences[s];
+  Region r;
+  if (ctx.entry(c).attr("item") == "before") {
+    uint32_t b = c.first;
+    while (b > sent.first_token && !ctx.Is(b - 1, "that") && !ctx.tok(b - 1).has(kTokQuote) &&
+           !ctx.Is(b - 1, ";") && c.first - b < 20) {
+      --b;
+    }
+    uint32_t e = b;
+    while (e < c.first && !RegionStop(ctx, e) && !ctx.Is(e, ",")) ++e;
+    r.first = b;
+    r.end = e;
+    return r;
+  }
+  r.first = c.end;
+  uint32_t limit = next != nullptr ? next->first : sent.end_token;
+  r.end = r.first;
+  while (r.end < limit && r.end < r.first + 40 && !RegionStop(ctx, r.end)) ++r.end;
+  return r;
+}
+
+struct ItemHit {
+  std::string item;
+  uint32_t first = 0, end = 0;
+  std::string rule;
+};
+
+std::string FillName(const DocContext& ctx, const LexiconEntry& e, const LexMatch& m) {
+  std::string label = e.arg;
+  size_t p = label.find("$name");
+  if (p != std::string::npos) {
+    std::string name = m.name_end > m.name_first ? ctx.Words(m.name_first, m.name_end) : "";
+    label.replace(p, 5, name);
+    size_t dbl;
+    while ((dbl = label.find("  ")) != std::string::npos) label.erase(dbl, 1);
+  }
+  return label;
+}
+
+// Items of the most recent positions (another party, an earlier cue).
+std::vector<ItemHit> Anaphor(const std::vector<Position>& prior, const std::vector<ActorRef>& parties) {
+  std::vector<ItemHit> hits;
+  for (size_t i = prior.size(); i-- > 0;) {
+    const Position& p = prior[i];
+    bool same = !parties.empty() && p.party.code.substr(0, 3) == parties[0].code.substr(0, 3);
+    if (same) continue;
+    if (!hits.empty() && p.sentence != prior[i + 1].sentence) break;
+    hits.push_back({p.item, 0, 0, "anaphor"});
+    if (hits.size() >= 6) break;
+  }
+  return hits;
+}
+
+std::vector<ItemHit> Items(const DocContext& ctx, uint32_t s, Region r, bool known_only,
+                           const std::vector<Position>& prior, const std::vector<ActorRef>& parties) {
+  std::vector<ItemHit> hits;
+  uint32_t covered = 0;
+  for (const LexMatch& m : ctx.matches[s]) {
+    const LexiconEntry& e = ctx.entry(m);
+    if (e.section != Section::kItem || m.first < r.first || m.end > r.end || m.first < covered) continue;
+    hits.push_back({FillName(ctx, e, m), m.first, m.end, e.rule});
+    covered = m.end;
+  }
+  if (!hits.empty() || known_only) return hits;
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section == Section::kAnaphor && m.first >= r.first && m.first < r.first + 3) {
+      return Anaphor(prior, parties);
+    }
+  }
+  bool context = Has(ctx, s, Section::kContext) || (s > 0 && Has(ctx, s - 1, Section::kContext));
+  if (!context || r.first >= r.end || IsPreposition(ctx.norm(r.first))) return hits;
+  uint32_t e = r.first;
+  while (e < r.end && !ctx.Is(e, ",") && !ctx.Is(e, "and")) ++e;
+  std::string phrase = NormalizePhrase(ctx, r.first, e);
+  if (!phrase.empty()) hits.push_back({phrase, r.first, e, "phrase"});
+  return hits;
+}
+
+Stance StanceOf(const std::string& a) {
+  if (a == "accept") return Stance::kAccept;
+  if (a == "reject") return Stance::kReject;
+  if (a == "offer") return Stance::kOffer;
+  if (a == "concede") return Stance::kConcede;
+  return Stance::kDemand;
+}
+
+PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
+                      const std::vector<Position>& prior, size_t sentence_begin) {
+  const LexiconEntry& e = ctx.entry(c);
+  PartyResult pr;
+  if (e.section == Section::kCondition) {
+    if (prior.size() > sentence_begin) pr.parties.push_back(prior.back().party);
+    return pr;
+  }
+  if (e.attr("party") == "by") pr = PartyBy(ctx, s, c);
+  if (pr.parties.empty() && e.attr("party") != "last") pr = PartySubject(ctx, s, c, e.has("noun"));
+  if (pr.parties.empty()) {
+    if (const Report* r = ReportFor(ctx, s, c.first)) {
+      pr.parties.push_back(*r->speaker);
+      pr.first = r->speaker_first;
+      pr.end = r->speaker_end;
+    }
+  }
+  if (pr.parties.empty() && !prior.empty() && prior.back().sentence + 2 >= s) {
+    pr.parties.push_back(prior.back().party);
+  }
+  return pr;
+}
+
+}  // namespace
+
+void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out) {
+  std::vector<const LexMatch*> cues = Cues(ctx, s);
+  size_t sentence_begin = out->size();
+  for (size_t ci = 0; ci < cues.size(); ++ci) {
+    const LexMatch& c = *cues[ci];
+    const LexiconEntry& e = ctx.entry(c);
+    bool condition = e.section == Section::kCondition;
+    PartyResult pr = FindParty(ctx, s, c, *out, sentence_begin);
+    if (pr.parties.empty()) continue;
+    Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
+    std::vector<ItemHit> items = Items(ctx, s, r, condition, *out, pr.parties);
+    std::string cue;
+    Fact f = FactAt(ctx, s, c.first, c.end, &cue);
+    Stance st = condition ? Stance::kDemand : StanceOf(e.arg);
+    if (f == Fact::kNegated && st == Stance::kAccept) st = Stance::kReject;
+    const Report* rep = ReportFor(ctx, s, c.first);
+    for (const ActorRef& party : pr.parties) {
+      for (const ItemHit& h : items) {
+        bool dup = false;
+        for (size_t i = sentence_begin; i < out->size(); ++i) {
+          const Position& o = (*out)[i];
+          dup |= o.party.code == party.code && o.stance == st && o.item == h.item;
+        }
+        if (dup) continue;
+        Position p;
+        p.sentence = s;
+        p.party = party;
+        p.stance = st;
+        p.item = h.item;
+        p.item_text = h.end > h.first ? ctx.Words(h.first, h.end) : h.item;
+        p.fact = f == Fact::kNegated ? Fact::kAsserted : f;
+        p.rule = e.rule + (h.rule.empty() ? "" : ";" + h.rule);
+        p.date = SentenceDate(ctx, s);
+        p.spans.push_back(ctx.SpanOf("stance", c.first, c.end));
+        if (h.end > h.first) p.spans.push_back(ctx.SpanOf("item", h.first, h.end));
+        if (pr.end > pr.first) p.spans.push_back(ctx.SpanOf("party", pr.first, pr.end));
+        if (rep != nullptr) {
+          p.said_by = rep->speaker;
+          p.spans.push_back(ctx.SpanOf("said_by", rep->speaker_first, rep->speaker_end));
+        }
+        out->push_back(std::move(p));
+      }
+    }
+  }
+}
+
+}  // namespace parley::claims
