@@ -11,8 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "dict/compiled_dictionary.h"
+#include "dict/dict_check.h"
 #include "parley/date.h"
 #include "parley/dictionary.h"
+#include "parley/text.h"
 
 namespace parley {
 namespace {
@@ -166,6 +169,17 @@ TEST_F(ParleyDictionariesTest, EveryFramingEntryComesFromTheFramingFile) {
   EXPECT_GT(framing, 30u);
 }
 
+TEST_F(ParleyDictionariesTest, DictCheckPassesInStrictModeWithWarningsAsFailures) {
+  DictCheckOptions options;
+  options.read.strictness = ReadOptions::Strictness::kStrict;
+  options.warnings_are_failures = true;
+  std::ostringstream report;
+  StatusOr<DictCheckResult> result = CheckDictionaries({DictDir()}, options, report);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_FALSE(result->failed) << report.str();
+  EXPECT_EQ(result->errors + result->warnings, 0u) << report.str();
+}
+
 struct CodeCase {
   const char* phrase;
   const char* date;  // "" = undated article
@@ -312,6 +326,49 @@ TEST_F(ParleyDictionariesTest, AgentWordsGiveGuidelineRoles) {
   }
   EXPECT_EQ(agents.count("mediator"), 0u) << "a mediator is coded as itself";
   EXPECT_EQ(agents.count("party"), 0u) << "'parties to the conflict' are not PTY";
+}
+
+// Lookups through the compiled dictionary, with article tokenization
+// (possessive clitics split, "U.S." kept whole, hyphenated words whole).
+struct SurfaceCase {
+  const char* text;
+  const char* date;  // "" = undated
+  const char* kind;  // "actor" or "framing"
+  const char* code;
+};
+
+TEST_F(ParleyDictionariesTest, SurfaceFormsResolveThroughTheCompiledDictionary) {
+  StatusOr<std::shared_ptr<const TextAnalyzer>> text = TextAnalyzer::Create("/usr/share/wordnet");
+  if (!text.ok()) GTEST_SKIP() << "WordNet not available: " << text.status().ToString();
+  StatusOr<std::shared_ptr<const CompiledDictionary>> dict =
+      CompiledDictionary::Compile(*set_, **text);
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  const SurfaceCase cases[] = {
+      {"Cairo", "", "actor", "EGYGOV"},
+      {"U.S.", "", "actor", "USA"},
+      {"People's Republic of China", "", "actor", "CHN"},
+      {"al-Qassam Brigades", "", "actor", "PSEREBHMS"},
+      {"Hamas-run health ministry", "", "framing", "PSEHLH"},
+      {"the Zionist entity", "", "framing", "ISR"},
+      {"Kiev regime", "", "framing", "UKRGOV"},
+      {"Netanyahu", "2022-03-01", "actor", "ISROPP"},
+      {"Netanyahu", "2024-03-01", "actor", "ISRGOV"},
+      {"Ahmed al-Sharaa", "2025-02-01", "actor", "SYRGOV"},
+      {"Taliban", "2019-01-01", "actor", "AFGREBTAL"},
+      {"Erdogan", "", "actor", "TURGOV"},
+  };
+  for (const SurfaceCase& c : cases) {
+    std::optional<Date> date;
+    if (*c.date) date = Date::Parse(c.date);
+    std::vector<LookupResult> found = (*dict)->Lookup(c.text, date);
+    bool ok = false;
+    std::string seen;
+    for (const LookupResult& r : found) {
+      seen += r.kind + ":" + r.code + " ";
+      ok = ok || (r.kind == c.kind && r.code == c.code);
+    }
+    EXPECT_TRUE(ok) << "'" << c.text << "' on '" << c.date << "': got " << seen;
+  }
 }
 
 }  // namespace
