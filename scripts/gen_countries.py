@@ -45,6 +45,7 @@ AUS|Australian,Australians|Canberra|
 AUT|Austrian,Austrians|Vienna|
 AZE|Azerbaijani,Azeri,Azerbaijanis,Azeris|Baku|
 BDI|Burundian,Burundians|Gitega,Bujumbura|
+BES|||Bonaire,Caribbean Netherlands,Sint Eustatius
 BEL|Belgian,Belgians||
 BEN|Beninese|Porto-Novo,Porto Novo,Cotonou|
 BFA|Burkinabe,Burkinabes|Ouagadougou|Burkina
@@ -192,6 +193,7 @@ SAU|Saudi,Saudis,Saudi Arabian,Saudi Arabians|Riyadh|
 SDN|Sudanese|Khartoum,Port Sudan|the Sudan
 SEN|Senegalese|Dakar|
 SGP|Singaporean,Singaporeans||
+SHN|||Saint Helena,St. Helena,Ascension Island,Tristan da Cunha
 SLB|Solomon Islander,Solomon Islanders|Honiara|
 SLE|Sierra Leonean,Sierra Leoneans|Freetown|
 SLV|Salvadoran,Salvadorans,Salvadorean|San Salvador|
@@ -345,7 +347,7 @@ def ascii_fold(s):
 
 def to_phrase(name):
   """'Cote d'Ivoire' -> "COTE_D'IVOIRE"; None when unusable."""
-  name = name.strip()
+  name = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Falkland Islands (Malvinas)"
   if name.lower().startswith("the ") and len(name.split()) > 2:
     name = name[4:]
   if not name or "," in name or "(" in name or "#" in name:
