@@ -70,6 +70,12 @@ void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t 
     SetSpeaker(ctx, m, r);
     return;
   }
+  for (uint32_t i = first; i < end; ++i) {
+    if (IsPossessivePronoun(ctx.norm(i))) {  // "its officials said"
+      SetSpeaker(ctx, ctx.ResolvePronoun(s, i), r);
+      return;
+    }
+  }
   if (HasSectionIn(ctx, s, Section::kAnonymous, first, end)) return;
   for (uint32_t i = first; i < end && i < first + 3; ++i) {
     if (IsPronoun(ctx.norm(i))) {
@@ -88,6 +94,14 @@ bool IntroducesClause(const DocContext& ctx, uint32_t s, uint32_t ve, uint32_t s
   if (IsPronoun(ctx.norm(i)) && !IsPossessivePronoun(ctx.norm(i))) return true;
   if (ctx.MentionAt(s, i, true) != nullptr || (ctx.Is(i, "the") && ctx.MentionAt(s, i + 1, true))) {
     return true;
+  }
+  // "said the delegation will observe": an auxiliary soon after the verb.
+  static const char* const kAux[] = {"will", "would", "was", "were", "had", "has", "have", "is",
+                                     "are", "could", "can", "did", "should", "may", "might", "must"};
+  for (uint32_t k = i; k < send && k < i + 8 && !ctx.Is(k, ","); ++k) {
+    for (const char* a : kAux) {
+      if (ctx.Is(k, a)) return true;
+    }
   }
   // "told AFP that", "said in a statement on Saturday that", "told reporters:".
   for (uint32_t k = i; k < send && k < i + 9; ++k) {

@@ -71,7 +71,7 @@ Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std
                   ctx.Is(sent.end_token - 1, "?");
   for (const LexMatch& m : ctx.matches[s]) {
     Section sec = ctx.entry(m).section;
-    bool in_window = m.first >= w0 && m.end <= end && m.first < first + 4;
+    bool in_window = m.first >= w0 && m.end <= end;
     if (sec == Section::kNegation && in_window && !neg) neg = &m;
     if (sec == Section::kHypothetical && in_window && !hyp) hyp = &m;
     if (sec == Section::kNegationScope && m.end <= first && !neg) neg = &m;
@@ -108,6 +108,11 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
   } else if (f == Fact::kAsserted && !c.modal.empty()) {
     f = Fact::kHypothetical;
     cue = StrCat("hypothetical: modal '", c.modal, "' (coder)");
+  }
+  // A refusal already encodes its negation ("cannot accept" coded 12).
+  if (f == Fact::kNegated && !c.negated && ev->root == "12") {
+    f = Fact::kAsserted;
+    cue.clear();
   }
   ev->fact = f;
   ev->fact_cue = cue;

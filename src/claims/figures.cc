@@ -157,7 +157,7 @@ void SetVictims(const DocContext& ctx, uint32_t s, const NumberMention& n, const
   uint32_t i = n.end_token;
   if (ctx.Is(i, "of")) ++i;  // "40,223 of them"
   const ActorMention* m = nullptr;
-  for (uint32_t k = i; k < sent.end_token && k < i + 2 && !m; ++k) m = ctx.MentionAt(s, k, true);
+  if (i < sent.end_token && ctx.tok(i).has(kTokWord)) m = ctx.MentionAt(s, i, true);
   if (m == nullptr && trig.end <= n.first_token) {
     // "the deaths of at least 40,223 Palestinians" handled above; "Palestinian deaths".
     m = ctx.MentionAt(s, trig.first > 0 ? trig.first - 1 : trig.first, true);
@@ -211,7 +211,8 @@ void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out)
     SetQualifier(ctx, s, n, &f);
     SetVictims(ctx, s, n, *t.m, &f);
     uint32_t at = std::min(n.first_token, t.m->first);
-    f.fact = FactAt(ctx, s, at, std::max(n.end_token, t.m->end), nullptr);
+    uint32_t fact_end = std::min(sent.end_token, std::max(n.end_token, t.m->end) + 3);
+    f.fact = FactAt(ctx, s, at, fact_end, nullptr);
     if (const Report* r = ReportFor(ctx, s, n.first_token)) {
       f.said_by = r->speaker;
       f.said_by->via = StrCat("reported: '", ctx.Words(r->cue_first, r->cue_end), "' ", r->rule);

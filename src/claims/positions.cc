@@ -85,12 +85,21 @@ std::vector<const LexMatch*> Cues(const DocContext& ctx, uint32_t s) {
   return out;
 }
 
+bool IsAux(std::string_view w) {
+  static const char* const kWords[] = {"have", "has", "had", "been", "was", "were", "is", "are",
+                                       "be", "being", "will", "would", "should", "must", "could"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 std::string NormalizePhrase(const DocContext& ctx, uint32_t first, uint32_t end) {
   while (first < end && (IsDeterminer(ctx.norm(first)) || !ctx.tok(first).has(kTokWord))) ++first;
   std::string out;
   int n = 0;
   for (uint32_t i = first; i < end && n < 6; ++i) {
-    if (!ctx.tok(i).has(kTokWord) && !ctx.tok(i).has(kTokNumber)) break;
+    if ((!ctx.tok(i).has(kTokWord) && !ctx.tok(i).has(kTokNumber)) || IsAux(ctx.norm(i))) break;
     if (IsDeterminer(ctx.norm(i)) && n > 0) continue;
     if (!out.empty()) out += ' ';
     out += ctx.norm(i);
@@ -222,6 +231,15 @@ std::vector<ItemHit> Items(const DocContext& ctx, uint32_t s, Region r, bool kno
   for (const LexMatch& m : ctx.matches[s]) {
     const LexiconEntry& e = ctx.entry(m);
     if (e.section != Section::kItem || m.first < r.first || m.end > r.end || m.first < covered) continue;
+    // "the US proposal for a truce": an item introduced by a preposition
+    // right after another item is its complement, not a second item.
+    if (!hits.empty()) {
+      bool complement = true;
+      for (uint32_t k = hits.back().end; k < m.first && complement; ++k) {
+        complement = IsPreposition(ctx.norm(k)) || IsDeterminer(ctx.norm(k));
+      }
+      if (complement && m.first > hits.back().end) continue;
+    }
     hits.push_back({FillName(ctx, e, m), m.first, m.end, e.rule});
     covered = m.end;
   }
@@ -268,6 +286,11 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
   if (pr.parties.empty() && !prior.empty() && prior.back().sentence + 2 >= s) {
     pr.parties.push_back(prior.back().party);
   }
+  if (pr.parties.empty() && (e.has("noun") || e.attr("party") == "last")) {
+    // "These demands include ...": the most recent actor.
+    const ActorMention* m = ctx.LastMentionBefore(c.first);
+    if (m != nullptr && m->first_token + 80 > c.first) AddParty(m, &pr);
+  }
   return pr;
 }
 
@@ -303,7 +326,7 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
         p.stance = st;
         p.item = h.item;
         p.item_text = h.end > h.first ? ctx.Words(h.first, h.end) : h.item;
-        p.fact = f == Fact::kNegated ? Fact::kAsserted : f;
+        p.fact = (f == Fact::kNegated || condition) ? Fact::kAsserted : f;
         p.rule = e.rule + (h.rule.empty() ? "" : ";" + h.rule);
         p.date = SentenceDate(ctx, s);
         p.spans.push_back(ctx.SpanOf("stance", c.first, c.end));
