@@ -2,8 +2,6 @@
 
 #include "text/keywords.h"
 
-#include <xxhash.h>
-
 #include <sys/mman.h>
 
 #include <cstdlib>
@@ -135,8 +133,6 @@ inline bool BytesEqual(const char* a, const char* b, size_t n) {
 }
 
 }  // namespace
-
-uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 StatusOr<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& dir) {
   WordSet noun, verb, adj, adv;

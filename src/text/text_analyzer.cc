@@ -8,6 +8,7 @@
 //      anything beyond the reservation goes to AnalyzedText::overflow) and
 //      lemmas (views into the lemmatizer's table, or the norm itself);
 //   3. split sentences; 4. find number and date mentions.
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,7 @@ using text_internal::Lemmatizer;
 // and thread-safe; this scratch is reused across documents).
 thread_local std::vector<uint8_t> keywords_;
 thread_local std::vector<uint64_t> hashes_;
+thread_local std::vector<uint32_t> pending_;
 
 class TextAnalyzerImpl : public TextAnalyzer {
  public:
@@ -85,9 +87,32 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, AnalyzedText* out,
   }
 }
 
-// Three passes so that the lexicon's cache misses overlap: normalize and
-// hash every word (prefetching its slot), prefetch the slots' keys, then
-// resolve lemmas and keyword ids.
+// Per-thread cache of recent lexicon results, keyed by the word itself
+// (<= 16 bytes, compared exactly). News vocabulary is Zipfian, so most word
+// tokens hit here and never touch the large lexicon table.
+struct LemmaCache {
+  struct Entry {
+    uint64_t hash = 0;
+    char key[16];
+    uint8_t key_len = 0xff;  // 0xff = empty
+    uint8_t keyword = 0;
+    uint16_t lemma_len = 0;
+    const char* lemma = nullptr;  // nullptr: the lemma is the word itself
+  };
+  static constexpr size_t kSize = 1 << 12;
+  const void* owner = nullptr;  // the Lemmatizer the entries came from
+  std::vector<Entry> entries;
+
+  Entry& Slot(uint64_t hash) { return entries[(hash >> 7) & (kSize - 1)]; }
+  static bool Matches(const Entry& e, std::string_view w) {
+    return e.key_len == w.size() && std::memcmp(e.key, w.data(), w.size()) == 0;
+  }
+};
+thread_local LemmaCache lemma_cache_;
+
+// Passes: (1) normalize and hash every word, answer it from the per-thread
+// cache or prefetch its lexicon slot; (2) resolve the misses, whose cache
+// misses now overlap, and remember them.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
                                           AnalyzedText* out) const {
   const std::string_view text = doc.text;
@@ -95,6 +120,13 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
   const size_t n = out->tokens.size();
   keywords_.assign(n, 0);
   hashes_.resize(n);
+  pending_.resize(n);
+  LemmaCache& cache = lemma_cache_;
+  if (cache.owner != lemmatizer_.get()) {
+    cache.entries.assign(LemmaCache::kSize, LemmaCache::Entry{});
+    cache.owner = lemmatizer_.get();
+  }
+  size_t pending = 0;
   for (size_t i = 0; i < n; ++i) {
     Token& t = out->tokens[i];
     const std::string_view raw = text.substr(t.start, t.end - t.start);
@@ -107,20 +139,33 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     }
     t.norm = text_internal::NormalizeToken(raw, out, &scratch);
     t.lemma = t.norm;
-    if (t.has(kTokWord)) {
-      hashes_[i] = text_internal::HashBytes(t.norm);
-      lemmatizer_->Prefetch(hashes_[i]);
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (out->tokens[i].has(kTokWord)) lemmatizer_->PrefetchKey(hashes_[i]);
-  }
-  for (size_t i = 0; i < n; ++i) {
-    Token& t = out->tokens[i];
     if (!t.has(kTokWord)) continue;
-    const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, hashes_[i]);
+    const uint64_t h = text_internal::HashBytes(t.norm);
+    const LemmaCache::Entry& e = cache.Slot(h);
+    if (LemmaCache::Matches(e, t.norm)) {
+      if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
+      keywords_[i] = e.keyword;
+      continue;
+    }
+    pending_[pending] = static_cast<uint32_t>(i);
+    hashes_[pending++] = h;
+    lemmatizer_->Prefetch(h);
+  }
+  for (size_t k = 0; k < pending; ++k) {
+    const size_t i = pending_[k];
+    const uint64_t h = hashes_[k];
+    Token& t = out->tokens[i];
+    const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, h);
     if (!e.lemma.empty()) t.lemma = e.lemma;
     keywords_[i] = e.keyword;
+    if (t.norm.size() <= sizeof(LemmaCache::Entry::key)) {
+      LemmaCache::Entry& c = cache.Slot(h);
+      std::memcpy(c.key, t.norm.data(), t.norm.size());
+      c.key_len = static_cast<uint8_t>(t.norm.size());
+      c.keyword = e.keyword;
+      c.lemma = e.lemma.empty() ? nullptr : e.lemma.data();
+      c.lemma_len = static_cast<uint16_t>(e.lemma.size());
+    }
   }
 }
 
