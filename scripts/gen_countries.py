@@ -267,11 +267,11 @@ USAMIL|US military,US forces,US troops,US army,US navy,US air force,US Marines,U
 USAGOV|US government,US administration,US officials,US official,US president,US envoy,US special envoy,US ambassador,US secretary of state,US State Department,US Treasury,US intelligence,US negotiators,US delegation,State Department,U.S. State Department,Department of State,Trump administration,Biden administration,CIA,Central Intelligence Agency,National Security Council,Treasury Department,U.S. Treasury
 USALEG|U.S. Congress,US Congress,U.S. Senate,House of Representatives,Senate Foreign Relations Committee
 USAMED|Washington Post,Associated Press,CNN,Fox News,New York Times,Wall Street Journal
-RUSMIL|Russian army,Russian military,Russian forces,Russian Defence Ministry,Russian Defense Ministry,Russian armed forces
-RUSGOV|FSB,Federal Security Service,Russian Foreign Ministry,Russian government,Roscosmos
+RUSMIL|Russian army,Russian military,Russian forces,Russian armed forces
+RUSGOV|Russian Defence Ministry,Russian Defense Ministry,FSB,Federal Security Service,Russian Foreign Ministry,Russian government,Roscosmos
 RUSMED|TASS,RIA Novosti,Moscow Times,RT,Interfax
-UKRMIL|Ukrainian army,Ukrainian military,Ukrainian forces,Armed Forces of Ukraine,Ukrainian armed forces,Ukraine's General Staff,Ukrainian General Staff,Ukrainian Defence Ministry,Ukrainian Defense Ministry
-UKRGOV|SBU,Security Service of Ukraine,Ukrainian government,Ukrainian Foreign Ministry,Ukrainian military intelligence,Office of the President of Ukraine,Bankova
+UKRMIL|Ukrainian army,Ukrainian military,Ukrainian forces,Armed Forces of Ukraine,Ukrainian armed forces,Ukraine's General Staff,Ukrainian General Staff
+UKRGOV|Ukrainian Defence Ministry,Ukrainian Defense Ministry,SBU,Security Service of Ukraine,Ukrainian government,Ukrainian Foreign Ministry,Ukrainian military intelligence,Office of the President of Ukraine,Bankova
 UKRLEG|Verkhovna Rada,Rada
 UKRMED|Ukrinform,Kyiv Independent,Kyiv Post
 UKRREB|Donetsk People's Republic,Luhansk People's Republic,DNR,LNR
