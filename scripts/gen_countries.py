@@ -319,22 +319,29 @@ DEUGOV|Bundesregierung,German government,Chancellery
 # Heights -> SYR), whoever controls them on the day.
 PLACES = """
 PSE|Rafah,Khan Younis,Khan Yunis,Khan Younes,Jabalia,Jabaliya,Deir al-Balah,Deir el-Balah,Beit Lahia,Beit Hanoun,Nuseirat,al-Mawasi,Mawasi,Gaza City,Shujaiya,Zeitoun,Bureij,Maghazi,Jenin,Nablus,Tulkarm,Tulkarem,Hebron,Bethlehem,Jericho,Qalqilya,Tubas,Nur Shams,Jordan Valley,Philadelphi corridor,Netzarim corridor,Morag corridor,Kerem Shalom crossing,Rafah crossing
-ISR|Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Galilee
-LBN|south Lebanon,southern Lebanon,Dahiyeh,Dahiya,Tyre,Sidon,Nabatieh,Bekaa,Bekaa Valley,Baalbek
+ISR|Kiryat Gat,Negev desert,Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Galilee
+LBN|Litani,Litani River,Marjayoun,Khiam,Bint Jbeil,Naqoura,south Lebanon,southern Lebanon,Dahiyeh,Dahiya,Tyre,Sidon,Nabatieh,Bekaa,Bekaa Valley,Baalbek
 SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sweida,Suwayda,Quneitra,Golan Heights,the Golan,occupied Golan Heights
-UKR|Kharkiv,Odesa,Odessa,Zaporizhzhia,Dnipro,Lviv,Kherson,Mykolaiv,Sumy,Chernihiv,Donbas,Donbass,Donetsk,Luhansk,Lugansk,Bakhmut,Avdiivka,Pokrovsk,Kramatorsk,Mariupol,Crimea,Crimean peninsula,Sevastopol
+UKR|Vuhledar,Kupiansk,Toretsk,Chasiv Yar,Kurakhove,Huliaipole,Kostiantynivka,Myrnohrad,Kharkiv,Odesa,Odessa,Zaporizhzhia,Dnipro,Lviv,Kherson,Mykolaiv,Sumy,Chernihiv,Donbas,Donbass,Donetsk,Luhansk,Lugansk,Bakhmut,Avdiivka,Pokrovsk,Kramatorsk,Mariupol,Crimea,Crimean peninsula,Sevastopol
 RUS|Belgorod,Kursk,Bryansk,Rostov-on-Don,St. Petersburg,Saint Petersburg
-SDN|Darfur,North Darfur,El Fasher,El-Fasher,al-Fashir,Omdurman,Wad Madani,Kordofan,North Kordofan,South Kordofan,El Obeid,Nyala,Geneina,El Geneina
-COD|Goma,Bukavu,North Kivu,South Kivu,Ituri,eastern Congo,eastern DRC
+SDN|Zamzam,Zamzam camp,Al Jazira state,Gezira,Gezira state,Sennar,Babanusa,Kadugli,Dilling,Tawila,Darfur,North Darfur,El Fasher,El-Fasher,al-Fashir,Omdurman,Wad Madani,Kordofan,North Kordofan,South Kordofan,El Obeid,Nyala,Geneina,El Geneina
+COD|Uvira,Rubaya,Masisi,Rutshuru,Walikale,Beni,Butembo,Bunia,Goma,Bukavu,North Kivu,South Kivu,Ituri,eastern Congo,eastern DRC
 YEM|Hodeidah,Hudaydah,Marib,Saada,Taiz,Red Sea port of Hodeidah
 IRQ|Mosul,Erbil,Basra,Kirkuk,Iraqi Kurdistan,Kurdistan Region
 IRN|Isfahan,Natanz,Fordow,Fordo,Bushehr,Tabriz,Shiraz,Mashhad
 MDA|Transnistria
+COL|Catatumbo,Arauca,Norte de Santander,Cauca,Cucuta,Putumayo,Guaviare
+MLI|Kidal,Timbuktu,Tombouctou,Menaka,Mopti,Boulkessi,Tinzaouaten,Tin Zaouatene
+BFA|Djibo,Barsalogho,Fada N'Gourma
+NER|Tillaberi,Tillabery,Diffa,Agadez,Tahoua
+NGA|Borno,Borno state,Maiduguri,Zamfara,Benue
+SOM|Jubaland,Puntland,Kismayo,Baidoa,Beledweyne
+LBY|Benghazi,Misrata,Sirte
 GEO|Abkhazia,South Ossetia
 AZE|Nagorno-Karabakh,Karabakh
 ESH|Western Sahara
-MMR|Rakhine,Rakhine State,Shan State,Kachin State
-ETH|Tigray,Amhara,Oromia
+MMR|Sagaing,Sagaing region,Lashio,Mandalay,Yangon,Rangoon,Sittwe,Myawaddy,Karen State,Rakhine,Rakhine State,Shan State,Kachin State
+ETH|Mekelle,Tigray,Amhara,Oromia
 USA|New Jersey,New Mexico,Washington state
 XKX|Kosovo,Kosovar,Kosovars,Pristina
 """
