@@ -110,9 +110,10 @@ struct LemmaCache {
 };
 thread_local LemmaCache lemma_cache_;
 
-// Passes: (1) normalize and hash every word, answer it from the per-thread
-// cache or prefetch its lexicon slot; (2) resolve the misses, whose cache
-// misses now overlap, and remember them.
+// Passes: (1) normalize and hash every word, prefetching its cache slot;
+// (2) answer words from the per-thread cache, prefetching the lexicon slot
+// of each miss; (3) resolve the misses and remember them. Splitting the
+// passes lets the memory accesses of many tokens overlap.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
                                           AnalyzedText* out) const {
   const std::string_view text = doc.text;
@@ -126,7 +127,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     cache.entries.assign(LemmaCache::kSize, LemmaCache::Entry{});
     cache.owner = lemmatizer_.get();
   }
-  size_t pending = 0;
+  size_t words = 0;
   for (size_t i = 0; i < n; ++i) {
     Token& t = out->tokens[i];
     const std::string_view raw = text.substr(t.start, t.end - t.start);
@@ -141,17 +142,26 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     t.lemma = t.norm;
     if (!t.has(kTokWord)) continue;
     const uint64_t h = text_internal::HashBytes(t.norm);
+    __builtin_prefetch(&cache.Slot(h));
+    pending_[words] = static_cast<uint32_t>(i);
+    hashes_[words++] = h;
+  }
+  size_t misses = 0;
+  for (size_t k = 0; k < words; ++k) {
+    const uint32_t i = pending_[k];
+    const uint64_t h = hashes_[k];
+    Token& t = out->tokens[i];
     const LemmaCache::Entry& e = cache.Slot(h);
     if (LemmaCache::Matches(e, t.norm)) {
       if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
       keywords_[i] = e.keyword;
       continue;
     }
-    pending_[pending] = static_cast<uint32_t>(i);
-    hashes_[pending++] = h;
     lemmatizer_->Prefetch(h);
+    pending_[misses] = i;  // misses <= k: compaction in place is safe
+    hashes_[misses++] = h;
   }
-  for (size_t k = 0; k < pending; ++k) {
+  for (size_t k = 0; k < misses; ++k) {
     const size_t i = pending_[k];
     const uint64_t h = hashes_[k];
     Token& t = out->tokens[i];

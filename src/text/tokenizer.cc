@@ -210,6 +210,8 @@ uint32_t TokenizerImpl::Word(uint32_t s, uint32_t j) {
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
 uint32_t TokenizerImpl::Possessive(uint32_t j) {
   if (j >= end_) return j;
+  const unsigned char c0 = static_cast<unsigned char>(t_[j]);
+  if (c0 != '\'' && c0 != 0xE2) return j;  // ' or the lead byte of ’
   int len;
   if (ClassAt(j, &len) != kApostrophe) return j;
   if (j + len < end_ && (t_[j + len] == 's' || t_[j + len] == 'S') &&
