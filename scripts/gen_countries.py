@@ -274,7 +274,6 @@ UKRMIL|Ukrainian army,Ukrainian military,Ukrainian forces,Armed Forces of Ukrain
 UKRGOV|Ukrainian Defence Ministry,Ukrainian Defense Ministry,SBU,Security Service of Ukraine,Ukrainian government,Ukrainian Foreign Ministry,Ukrainian military intelligence,Office of the President of Ukraine,Bankova
 UKRLEG|Verkhovna Rada,Rada
 UKRMED|Ukrinform,Kyiv Independent,Kyiv Post
-UKRREB|Donetsk People's Republic,Luhansk People's Republic,DNR,LNR
 EGYGOV|Egyptian government,Egyptian foreign ministry,Egyptian intelligence,General Intelligence Service,Egyptian General Intelligence
 EGYMED|Al-Ahram,Ahram Online,Al-Qahera News,Al Qahera News
 QATGOV|Qatari government,Qatari foreign ministry,Qatar's foreign ministry,Amiri Diwan
