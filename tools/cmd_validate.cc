@@ -41,6 +41,7 @@ void Setup(CLI::App* sub, int* exit_code) {
                   "(resolved relative to the XML file)");
   sub->add_option("--wordnet", args->options.wordnet_dir, "WordNet data directory");
   sub->add_flag("--verbose", args->options.verbose, "print passing records too");
+  sub->add_flag("--explain", args->options.explain, "print how each printed record was coded");
   sub->callback([args, exit_code] { *exit_code = Run(*args); });
 }
 

@@ -97,13 +97,7 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
       reported.end_token = start;
       for (uint32_t i = start; i < c->end; ++i) c->tok(i).stop = true;
     } else {
-      speaker_np = -1;
-      for (size_t k = 0; k < c->s->nps.size(); ++k) {  // leftmost subject in clause
-        const NounPhrase& np = c->s->nps[k];
-        if (np.end > b) break;
-        if (c->tok(np.first).barrier) speaker_np = -1;
-        if (speaker_np < 0 && np.prep < 0 && !np.members.empty()) speaker_np = (int32_t)k;
-      }
+      speaker_np = SubjectOf(*c, static_cast<size_t>(group));
       reporting.first_token = speaker_np >= 0 ? c->s->nps[speaker_np].first : b;
       reporting.end_token = h.end;
       reported.first_token = h.end;
@@ -168,7 +162,8 @@ void BuildClauses(SentenceCtx* c) {
   c->out->clauses.push_back(main);
   Subordinates(c);
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
-    const VerbHit& h = s.verbs[s.groups[gi].hit];
+    VerbHit& h = s.verbs[s.groups[gi].hit];
+    if (h.report && s.groups[gi].passive) h.report = false;  // "was reported on ..."
     if (h.report) Reporting(c, h, static_cast<int32_t>(gi));
   }
   for (VerbGroup& g : s.groups) {
@@ -239,6 +234,13 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
   for (size_t k = gi + 1; k < c.s->groups.size(); ++k) {
     const VerbGroup& n = c.s->groups[k];
     const VerbHit& h = c.s->verbs[n.hit];
+    // A later clause with its own coded subject ("..., after Calenardhon
+    // crowds burned ...") ends the search at that subject.
+    int32_t before = n.first > g.end ? NpAt(c, n.first - 1) : -1;
+    if (before >= 0 && !n.coordinated && !c.s->nps[before].members.empty() &&
+        c.s->nps[before].prep < 0 && c.s->nps[before].first > g.end) {
+      return c.s->nps[before].first;
+    }
     if (h.report || h.form < 0) continue;
     const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];
     if (IsEventCode(e.code)) return n.first;
@@ -246,12 +248,25 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
   return c.end;
 }
 
+// True when every mention of `np` has a code among the mentions of `other`
+// ("Sam Gamgee ... whether he ...": "he" is not a target of Sam Gamgee).
+bool SameActors(const SentenceCtx& c, const NounPhrase& np, int32_t other) {
+  if (other < 0) return false;
+  const auto& ms = c.out->mentions;
+  for (int32_t m : np.members) {
+    bool found = false;
+    for (int32_t o : c.s->nps[other].members) found |= ms[o].actor.code == ms[m].actor.code;
+    if (!found) return false;
+  }
+  return true;
+}
+
 int32_t DefaultTarget(const SentenceCtx& c, const VerbGroup& g, uint32_t limit,
                       int32_t exclude) {
   const auto& nps = c.s->nps;
   for (size_t k = 0; k < nps.size(); ++k) {
     if (nps[k].first < g.end || nps[k].first >= limit || nps[k].members.empty()) continue;
-    if (static_cast<int32_t>(k) == exclude) continue;
+    if (static_cast<int32_t>(k) == exclude || SameActors(c, nps[k], exclude)) continue;
     return static_cast<int32_t>(k);
   }
   return -1;

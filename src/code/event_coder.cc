@@ -299,6 +299,12 @@ std::string EventCoderImpl::Explain(const Document& doc, const AnalyzedText& tex
   const SentenceCoding& sc = coding.sentences[sentence];
   const Sentence& s = text.sentences[sentence];
   o << "sentence " << sentence << ": " << doc.text.substr(s.start, s.end - s.start) << "\n";
+  o << "  tokens:";
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    o << " " << i << ":" << text.tokens[i].norm;
+    if (text.tokens[i].lemma != text.tokens[i].norm) o << "/" << text.tokens[i].lemma;
+  }
+  o << "\n";
   if (sc.discarded) o << "  discarded by a discard phrase\n";
   for (const ActorMention& m : sc.mentions) {
     o << "  mention '" << m.actor.text << "' -> " << m.actor.code << " (" << m.actor.via

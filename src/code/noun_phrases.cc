@@ -53,9 +53,13 @@ bool FollowedByVerb(const SentenceCtx& c, const NounPhrase& np) {
   return i < c.end && c.tok(i).is_verb;
 }
 
+// A list after a verb is in object position: "X attacked Gaza and Hamas
+// fired" is two clauses, not the compound "Gaza and Hamas".
 bool ObjectPosition(const SentenceCtx& c, const NounPhrase& np) {
-  if (np.first == c.first) return false;
-  return c.tok(np.first - 1).is_verb || np.prep >= 0;
+  for (uint32_t i = c.first; i < np.first; ++i) {
+    if (c.tok(i).is_verb) return true;
+  }
+  return false;
 }
 
 void Chunk(SentenceCtx* c) {
@@ -130,6 +134,14 @@ std::string FirstActorCode(const SentenceCtx& c, const NounPhrase& np,
   return "";
 }
 
+// `code` holds `part` at a multiple of 3 ("GMWGOV" does not hold "WGO").
+bool HoldsAligned(const std::string& code, const std::string& part) {
+  for (size_t pos = 0; pos + part.size() <= code.size(); pos += 3) {
+    if (code.compare(pos, part.size(), part) == 0) return true;
+  }
+  return false;
+}
+
 // Actor code + the agents of `np` ("ISR" + GOV -> "ISRGOV", "IGO~" prefixes).
 std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string code) {
   bool former = false;
@@ -138,9 +150,8 @@ std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string c
   for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
     const CompiledAgent& ag = c.dict->agents[c.s->agents[a].agent];
     if (ag.prefix) {
-      if (code.find(ag.code) == std::string::npos) code = ag.code + code;
-    } else if (code.find(ag.code) == std::string::npos &&
-               suffix.find(ag.code) == std::string::npos) {
+      if (!HoldsAligned(code, ag.code)) code = ag.code + code;
+    } else if (!HoldsAligned(code, ag.code) && !HoldsAligned(suffix, ag.code)) {
       if (ag.code == "PPL" && np.agent_end - np.agent_begin > 1) continue;
       suffix += ag.code;
     }

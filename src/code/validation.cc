@@ -50,7 +50,7 @@ struct Outcome {
 
 Outcome CodeRecord(const ValidationRecord& r, const TextAnalyzer& analyzer,
                    const EventCoder& coder, CoderScratch* scratch, AnalyzedText* text,
-                   DocumentCoding* coding) {
+                   DocumentCoding* coding, std::string* explain) {
   Document doc;
   doc.id = r.id;
   doc.origin = "validation";
@@ -59,6 +59,11 @@ Outcome CodeRecord(const ValidationRecord& r, const TextAnalyzer& analyzer,
   doc.body.push_back({0, static_cast<uint32_t>(doc.text.size())});
   analyzer.Analyze(doc, text);
   coder.Code(doc, *text, scratch, coding);
+  if (explain) {
+    for (uint32_t i = 0; i < coding->sentences.size(); ++i) {
+      *explain += coder.Explain(doc, *text, *coding, i);
+    }
+  }
   Outcome o;
   o.story_discard = coding->story_discarded;
   for (const SentenceCoding& sc : coding->sentences) {
@@ -114,7 +119,9 @@ Status RunValidation(const std::string& path, const ValidationOptions& options,
   DocumentCoding coding;
   *summary = ValidationSummary{};
   for (const ValidationRecord& r : file->records) {
-    Outcome o = CodeRecord(r, **analyzer, **coder, scratch.get(), &text, &coding);
+    std::string explain;
+    Outcome o = CodeRecord(r, **analyzer, **coder, scratch.get(), &text, &coding,
+                           options.explain ? &explain : nullptr);
     bool ok = Passes(r, o);
     auto& cat = summary->by_category[r.category];
     (ok ? summary->passed : summary->failed)++;
@@ -126,7 +133,7 @@ Status RunValidation(const std::string& path, const ValidationOptions& options,
         << (r.error.empty() ? Show(want) : "error " + r.error)
         << "\n  produced: " << Show(o.produced)
         << (o.story_discard ? " [story discarded]" : o.sentence_discard ? " [sentence discarded]" : "")
-        << "\n";
+        << "\n" << explain;
   }
   PrintTable(*summary, out);
   out << summary->passed << " passed, " << summary->failed << " failed\n";

@@ -53,6 +53,7 @@ struct ValidationOptions {
   std::string dictionaries;
   std::string wordnet_dir = "/usr/share/wordnet";
   bool verbose = false;  // print passing records too
+  bool explain = false;  // print the coder's Explain() for printed records
 };
 
 struct ValidationSummary {

@@ -13,7 +13,7 @@ namespace parley {
 namespace {
 
 // Raise when the coder improves; never lower.
-constexpr int kMinPassed = 115;
+constexpr int kMinPassed = 126;
 
 std::string SharedDir() {
   if (const char* env = std::getenv("PARLEY_SHARED")) return env;
@@ -53,7 +53,9 @@ TEST(ValidationRunTest, PetrarchUnitTestRecordsKeepTheirPassRate) {
   if (!std::ifstream(path)) GTEST_SKIP() << "no " << path;
   std::ostringstream out;
   ValidationSummary s;
-  Status st = RunValidation(path, ValidationOptions{}, out, &s);
+  ValidationOptions options;
+  options.explain = std::getenv("PARLEY_VALIDATION_PRINT") != nullptr;
+  Status st = RunValidation(path, options, out, &s);
   ASSERT_TRUE(st.ok()) << st.ToString();
   if (std::getenv("PARLEY_VALIDATION_PRINT")) std::cout << out.str();
   EXPECT_EQ(145, s.passed + s.failed);

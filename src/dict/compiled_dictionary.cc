@@ -284,7 +284,13 @@ void SplitCodes(const std::string& code, std::vector<std::string>* out) {
 }  // namespace
 
 bool IsEventCode(std::string_view code) {
-  return !code.empty() && code[0] >= '0' && code[0] <= '9';
+  // 2-4 digits, optionally one letter ("174K" in the PETRARCH unit tests).
+  size_t digits = 0;
+  while (digits < code.size() && code[digits] >= '0' && code[digits] <= '9') ++digits;
+  if (digits < 2 || digits > 4) return false;
+  if (digits == code.size()) return true;
+  char c = code[digits];
+  return digits + 1 == code.size() && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
 StatusOr<std::shared_ptr<const CompiledDictionary>> CompiledDictionary::Compile(
