@@ -75,6 +75,11 @@ int RunCode(const CodeArgs& args) {
                                .emit_sentences = args.sentences};
   StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(engine_options);
   if (!engine.ok()) return FailSetup(engine.status());
+  if (size_t w = (*engine)->impl().dictionary_warnings; w > 0 && !args.quiet) {
+    std::fprintf(stderr,
+                 "parley code: %zu dictionary warnings (entries skipped); "
+                 "`parley dict check DIR` lists them\n", w);
+  }
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   StatusOr<std::unique_ptr<DocumentSource>> source =

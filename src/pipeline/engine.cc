@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -79,10 +81,40 @@ StatusOr<DictionarySet> ReadLayeredDictionaries(const std::vector<std::string>& 
   return set;
 }
 
-// The claims lexicons: the last dictionary directory that has a "claims"
-// subdirectory, else Parley's bundled ones.
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// The `dir = PATH` entry of the [claims] section of <dir>/parley.dict
+// (docs/dictionary_format.md), resolved against <dir>; empty when absent.
+std::string ManifestClaimsDirectory(const std::string& dir) {
+  std::ifstream in(dir + "/parley.dict");
+  std::string line;
+  bool in_claims = false;
+  while (std::getline(in, line)) {
+    std::string_view l = line;
+    l = TrimBlanks(l.substr(0, std::min(l.find('#'), l.find(';'))));
+    if (l.size() >= 2 && l.front() == '[' && l.back() == ']') {
+      in_claims = TrimBlanks(l.substr(1, l.size() - 2)) == "claims";
+      continue;
+    }
+    const size_t eq = l.find('=');
+    if (!in_claims || eq == std::string_view::npos || TrimBlanks(l.substr(0, eq)) != "dir") continue;
+    std::string path(TrimBlanks(l.substr(eq + 1)));
+    if (path.empty()) continue;
+    return path.front() == '/' ? path : dir + "/" + path;
+  }
+  return {};
+}
+
+// The claims lexicons: from the last dictionary directory whose manifest has
+// a [claims] `dir = PATH` entry or that has a "claims" subdirectory, else
+// Parley's bundled ones.
 std::string ClaimsDirectory(const std::vector<std::string>& dirs) {
   for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
+    if (std::string m = ManifestClaimsDirectory(*it); !m.empty()) return m;
     if (IsDirectory(*it + "/claims")) return *it + "/claims";
   }
   return DataDirectory() + "/dictionaries/parley/claims";
@@ -176,6 +208,9 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
 
   StatusOr<DictionarySet> set = ReadLayeredDictionaries(impl->dictionary_dirs);
   if (!set.ok()) return set.status();
+  for (const Diagnostic& d : set->diagnostics) {
+    impl->dictionary_warnings += d.severity == Diagnostic::Severity::kWarning;
+  }
   auto dictionary = CompiledDictionary::Compile(*set, *impl->text);
   if (!dictionary.ok()) return Annotate(dictionary.status(), "cannot compile the dictionaries");
   impl->dictionary = std::move(dictionary).value();

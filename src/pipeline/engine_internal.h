@@ -25,6 +25,7 @@ struct Engine::Impl {
   EngineOptions options;
   std::vector<std::string> dictionary_dirs;  // as resolved and read, in order
   std::string claims_dir;
+  size_t dictionary_warnings = 0;  // lenient-mode defects skipped while reading
   std::shared_ptr<const TextAnalyzer> text;
   std::shared_ptr<const CompiledDictionary> dictionary;
   std::shared_ptr<const EventCoder> coder;

@@ -43,7 +43,9 @@ set +e
 "$PARLEY" code -q --dictionaries "$TMP/no-such-dir" < /dev/null > /dev/null 2> "$TMP/err"; rc=$?
 [ $rc -eq 3 ] || fail "missing dictionary dir must exit 3, got $rc"
 grep -q 'no-such-dir' "$TMP/err" || fail "error must name the directory"
-mkdir "$TMP/baddict"; printf 'NOT_AN_ACTOR [\n' > "$TMP/baddict/Bad.actors.txt"
+# A manifest makes the reader strict: entry defects are errors.
+mkdir "$TMP/baddict"; printf 'ISRAEL [ISR\n' > "$TMP/baddict/Bad.actors.txt"
+printf '[dictionaries]\nactors = Bad.actors.txt\n' > "$TMP/baddict/parley.dict"
 "$PARLEY" code -q --dictionaries "$TMP/baddict" < /dev/null > /dev/null 2> "$TMP/err"; rc=$?
 [ $rc -eq 3 ] || fail "broken dictionary must exit 3, got $rc"
 grep -q 'Bad.actors.txt:1' "$TMP/err" || { cat "$TMP/err"; fail "error must give file:line"; }
