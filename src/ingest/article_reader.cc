@@ -227,7 +227,7 @@ bool InputReader::NextJson(Document* doc, Rejection* rej, bool* is_rejection) {
       return false;
     }
     if (info.too_long) {
-      Reject(rej, line_no_, "", "line is " + std::to_string(info.length) +
+      Reject(rej, line_no_, SniffId(info.head), "line is " + std::to_string(info.length) +
                                     " bytes, over the limit of " +
                                     std::to_string(opt.max_line_bytes));
       return true;

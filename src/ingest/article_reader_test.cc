@@ -148,6 +148,7 @@ TEST(ArticleReaderTest, EveryRejectionReasonIsReported) {
   EXPECT_EQ(dir.Path("bad_utf8.txt"), items[0].rej.origin);
   EXPECT_EQ("bad_utf8", items[0].rej.doc);
   EXPECT_EQ(1u, items[4].rej.line);
+  EXPECT_EQ("big", items[4].rej.doc);
   EXPECT_EQ(2u, items[5].doc.line);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -146,6 +147,8 @@ StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string* out,
     if (!info->too_long) {
       if (info->length > max_bytes) {
         info->too_long = true;
+        out->append(start, std::min<size_t>(take, 4096));
+        info->head = out->substr(0, 4096);
         out->clear();
         out->shrink_to_fit();
       } else {

@@ -38,6 +38,7 @@ class BufferedReader {
   struct Line {
     bool too_long = false;  // longer than max_bytes; content discarded
     uint64_t length = 0;    // bytes in the line (without '\n')
+    std::string head;       // first bytes (<= 4 KiB) of a too_long line
   };
   // Reads the next line (without "\n" or "\r\n") into *out. Returns false at
   // end of input. A line longer than `max_bytes` is not buffered: the reader

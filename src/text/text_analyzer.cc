@@ -99,7 +99,7 @@ struct LemmaCache {
     uint16_t lemma_len = 0;
     const char* lemma = nullptr;  // nullptr: the lemma is the word itself
   };
-  static constexpr size_t kSize = 1 << 12;
+  static constexpr size_t kSize = 1 << 14;
   const void* owner = nullptr;  // the Lemmatizer the entries came from
   std::vector<Entry> entries;
 
