@@ -63,7 +63,7 @@ BRB|Barbadian,Barbadians|Bridgetown|
 BRN|Bruneian,Bruneians|Bandar Seri Begawan|Brunei
 BTN|Bhutanese|Thimphu|
 BWA|Botswanan,Batswana|Gaborone|
-CAF|Central African,Central Africans|Bangui|CAR
+CAF|Central African,Central Africans|Bangui|C.A.R.
 CAN|Canadian,Canadians|Ottawa|
 CHE|Swiss|Bern,Berne|
 CHL|Chilean,Chileans||
@@ -280,7 +280,7 @@ QATGOV|Qatari government,Qatari foreign ministry,Qatar's foreign ministry,Amiri 
 QATMED|Al Jazeera,Al-Jazeera
 SAUMED|Al Arabiya,Al-Arabiya,Saudi Press Agency
 ISRMED|Times of Israel,Jerusalem Post,Haaretz,Ynet,Ynetnews,Channel 12,Kan public broadcaster,Army Radio,Israel Hayom,Yedioth Ahronoth
-GBRMED|BBC,Reuters,The Guardian,Financial Times
+GBRMED|BBC,Reuters,The Guardian,Financial Times,PA Media,PA news agency,Press Association
 FRAMED|AFP,Agence France-Presse,France 24
 DEUMED|Deutsche Welle,DW
 TURMED|Anadolu,Anadolu Agency,TRT
