@@ -42,6 +42,10 @@ constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"photo-credit", Match::kPrefix, "credit:", 120},
     {"contributed", Match::kSuffix, "contributed to this report.", 200},
     {"contributed", Match::kSuffix, "contributed reporting.", 200},
+    {"caption", Match::kContains, "toggle caption", 300},
+    {"caption", Match::kPrefix, "image caption", 300},
+    {"photo-credit", Match::kPrefix, "image copyright", 200},
+    {"photo-credit", Match::kSuffix, "getty images", 200},
     {"caption", Match::kCaption, "", 500},
 };
 

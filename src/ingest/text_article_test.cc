@@ -23,6 +23,9 @@ TEST(BoilerplateTest, TableOfLines) {
       {"A camp in Gaza, July 14, 2024. (ABED RAHIM / ANADOLU / AFP)", "caption"},
       {"Smoke rises over the city (Photo: Jane Roe)", "caption"},
       {"Jane Roe contributed to this report.", "contributed"},
+      {"Enlarge this image toggle caption Jane Roe/AFP/Getty Images", "caption"},
+      {"Image copyright Reuters", "photo-credit"},
+      {"Jane Roe/AFP via Getty Images", "photo-credit"},
   };
   for (const auto& [line, rule] : cases) {
     const char* got = BoilerplateRule(line, "");

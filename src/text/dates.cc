@@ -2,6 +2,7 @@
 //
 // Absolute (no document date needed; relative = false):
 //   "2024-07-14"; "July 14, 2024"; "Sunday, July 14, 2024"; "14 July 2024";
+//   "3 JAN 90" (two-digit year within a year of the document date);
 //   "October 2023" / "October of 2023" (month range); "in 2023" (year range,
 //   after in/since/during/until/by/from/of/early/late/mid/before/after).
 // Relative (need doc.date; skipped without one; relative = true):
@@ -101,6 +102,7 @@ class DateFinder {
   uint32_t TryAt(uint32_t i);
   uint32_t MonthDay(uint32_t i, uint32_t first);
   uint32_t DayMonth(uint32_t i, uint32_t first);
+  int TwoDigitYear(std::string_view s) const;
   uint32_t MonthOnly(uint32_t i);
   uint32_t Weekday(uint32_t i);
   uint32_t Relative(uint32_t i);
@@ -182,7 +184,21 @@ uint32_t DateFinder::MonthDay(uint32_t i, uint32_t first) {
   return Add(first, e, dt, dt, true);
 }
 
-// Day Month [Year]: "14 July 2024", "14 July".
+// Wire datelines write "3 JAN 90": a two-digit year is accepted only when
+// it is within a year of the document date's year (so "14 July 90 people"
+// stays a count).
+int DateFinder::TwoDigitYear(std::string_view s) const {
+  if (!doc_date_ || s.size() != 2) return -1;
+  const int yy = ParseSmallInt(s, 2);
+  if (yy < 0) return -1;
+  const int dy = doc_date_->year();
+  for (int y : {dy - 1, dy, dy + 1}) {
+    if (y % 100 == yy) return y;
+  }
+  return -1;
+}
+
+// Day Month [Year]: "14 July 2024", "14 July", "3 JAN 90".
 uint32_t DateFinder::DayMonth(uint32_t i, uint32_t first) {
   const int d = DayOfMonth(Norm(i));
   if (d < 0) return 0;
@@ -192,6 +208,7 @@ uint32_t DateFinder::DayMonth(uint32_t i, uint32_t first) {
   if (m == 0) return 0;
   uint32_t e = j + 1;
   int y = YearValue(Norm(e));
+  if (y < 0) y = TwoDigitYear(Norm(e));
   if (y > 0) {
     if (!Date::IsValidYmd(y, m, d)) return 0;
     Date dt = Date::FromYmd(y, m, d);
@@ -277,9 +294,12 @@ uint32_t DateFinder::Relative(uint32_t i) {
   if (!doc_date_) return 0;
   const Date doc = *doc_date_;
   std::string_view w = Norm(i);
-  if (w == "yesterday") return Add(i, i + 1, doc.AddDays(-1), doc.AddDays(-1), true);
-  if (w == "today" || w == "tonight") return Add(i, i + 1, doc, doc, true);
-  if (w == "tomorrow") return Add(i, i + 1, doc.AddDays(1), doc.AddDays(1), true);
+  if (w == "yesterday" || w == "today" || w == "tonight" || w == "tomorrow") {
+    // "yesterday afternoon", "tomorrow morning" include the part of day.
+    const uint32_t e = In(kDayParts, Norm(i + 1)) && w != "tonight" ? i + 2 : i + 1;
+    const Date d = w == "yesterday" ? doc.AddDays(-1) : w == "tomorrow" ? doc.AddDays(1) : doc;
+    return Add(i, e, d, d, true);
+  }
   uint32_t first = i;
   if (w == "earlier" || w == "later") {
     if (Norm(i + 1) != "this") return 0;

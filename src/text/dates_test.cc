@@ -68,6 +68,11 @@ TEST(DatesTest, TableOfResolutionRules) {
       {"WeekdayNeedsDocDate", nullptr, "On Saturday they met.", ""},
       // Relative words.
       {"Yesterday", "2020-08-30", "Yesterday they met.", "Yesterday=2020-08-29r"},
+      {"YesterdayAfternoon", "2020-08-30", "clashes yesterday afternoon near",
+       "yesterday afternoon=2020-08-29r"},
+      {"WireDatelineTwoDigitYear", "1990-01-03", "SAN SALVADOR, 3 JAN 90 -- [TEXT]",
+       "3 JAN 90=1990-01-03"},
+      {"TwoDigitCountIsNoYear", "2024-07-20", "On 14 July 90 people died.", "14 July=2024-07-14r"},
       {"Today", "2020-08-30", "talks began today.", "today=2020-08-30r"},
       {"Tonight", "2020-08-30", "leave Cairo tonight.", "tonight=2020-08-30r"},
       {"Tomorrow", "2020-08-30", "talks end tomorrow.", "tomorrow=2020-08-31r"},
