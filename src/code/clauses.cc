@@ -237,9 +237,10 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
     // A later clause with its own coded subject ("..., after Calenardhon
     // crowds burned ...") ends the search at that subject.
     int32_t before = n.first > g.end ? NpAt(c, n.first - 1) : -1;
-    if (before >= 0 && !n.coordinated && !c.s->nps[before].members.empty() &&
-        c.s->nps[before].prep < 0 && c.s->nps[before].first > g.end) {
-      return c.s->nps[before].first;
+    const NounPhrase* bn = before >= 0 ? &c.s->nps[before] : nullptr;
+    if (bn && !n.coordinated && !bn->members.empty() && bn->first > g.end &&
+        (bn->prep < 0 || (c.cls(bn->prep) & kWcSubConj))) {
+      return bn->first;
     }
     if (h.report || h.form < 0) continue;
     const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];

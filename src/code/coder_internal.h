@@ -31,6 +31,7 @@ struct TokInfo {
   bool is_verb = false;    // covered by an accepted verb form
   bool barrier = false;    // clause boundary for the backward subject search
   bool stop = false;       // hard limit for the forward target search
+  bool joiner = false;     // "_" inside a name: transparent to phrase matching
 };
 
 struct ActorHit {

@@ -163,6 +163,7 @@ uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
   uint32_t node = PhraseTrie::kRoot;
   uint32_t best = 0;
   for (uint32_t j = i; j < c.end; ++j) {
+    if (j > i && c.tok(j).joiner) continue;
     uint32_t w = c.tok(j).word;
     if (w == kNoWord) break;
     node = d.trie.Child(node, w);

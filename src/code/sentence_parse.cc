@@ -24,6 +24,7 @@ void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, boo
   const CompiledDictionaryImpl& d = *c.dict;
   uint32_t node = PhraseTrie::kRoot;
   for (uint32_t j = i; j < c.end; ++j) {
+    if (j > i && c.tok(j).joiner) continue;  // "Dol_Amroth"
     uint32_t w = j == i ? first_word : c.tok(j).word;
     if (w == kNoWord) break;
     node = d.trie.Child(node, w);
@@ -55,6 +56,7 @@ void PrepareTokens(SentenceCtx* c) {
     ti.cls = c->classes->Of(t.norm);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
+    ti.joiner = t.norm == "_";
   }
 }
 

@@ -27,6 +27,12 @@ WordClasses::WordClasses() {
        "ca", "cannot"},
       kWcModal);
   Add({"not", "n't", "never", "no", "cannot", "neither", "nor"}, kWcNeg);
+  Add({"didn't", "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "hasn't",
+       "haven't", "hadn't"},
+      kWcNeg | kWcAux);
+  Add({"won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "mightn't",
+       "shan't"},
+      kWcNeg | kWcModal);
   Add({"who", "which", "whom", "whose"}, kWcRelPron);
   Add({"after", "because", "while", "as", "if", "unless", "when", "since", "before",
        "although", "though", "whereas", "until", "once", "whether", "where", "whilst",

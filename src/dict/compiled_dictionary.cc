@@ -10,6 +10,24 @@ namespace {
 
 constexpr uint32_t kSynsetFlag = 0x80000000u;
 
+// Treebank-split contractions as one token, the way article text has them:
+// {"did", "n't"} -> {"didn't"}, {"wo", "n't"} -> {"won't"}.
+Phrase JoinContractions(const Phrase& p) {
+  Phrase out;
+  for (const std::string& w : p) {
+    if (w == "n't" && !out.empty()) {
+      std::string& last = out.back();
+      if (last == "wo") last = "won't";
+      else if (last == "ca") last = "can't";
+      else if (last == "sha") last = "shan't";
+      else last += "n't";
+      continue;
+    }
+    out.push_back(w);
+  }
+  return out;
+}
+
 class Compiler {
  public:
   Compiler(const DictionarySet& set, CompileOptions options, CompiledDictionaryImpl* out)
@@ -211,10 +229,12 @@ class Compiler {
     for (size_t s = 0; s < set_.synsets.size(); ++s) {
       for (const Phrase& m : set_.synsets[s].members) {
         PARLEY_RETURN_IF_ERROR(Count());
-        uint32_t node = 0;
-        if (!Node(m, &node)) continue;
-        auto& v = synset_by_node_[node];
-        if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(static_cast<uint32_t>(s));
+        for (const Phrase& form : {m, JoinContractions(m)}) {
+          uint32_t node = 0;
+          if (!Node(form, &node)) continue;
+          auto& v = synset_by_node_[node];
+          if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(static_cast<uint32_t>(s));
+        }
       }
     }
     return Status::Ok();
