@@ -57,8 +57,12 @@ std::optional<DictionaryKind> KindFromKey(std::string_view key) {
   return std::nullopt;
 }
 
-// Kind from a Phoenix-style file name; nullopt for other files.
-std::optional<DictionaryKind> KindFromName(const std::string& name) {
+}  // namespace
+
+namespace dict_internal {
+
+std::optional<DictionaryKind> KindFromFileName(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
   std::string n = dict_internal::ToLower(name);
   if (n.size() < 4 || n.substr(n.size() - 4) != ".txt") return std::nullopt;
   if (n.find("framing") != std::string::npos) return DictionaryKind::kFraming;
@@ -71,6 +75,10 @@ std::optional<DictionaryKind> KindFromName(const std::string& name) {
   if (n.find("issue") != std::string::npos) return DictionaryKind::kIssues;
   return std::nullopt;
 }
+
+}  // namespace dict_internal
+
+namespace {
 
 struct ManifestFile {
   std::string path;
@@ -207,7 +215,7 @@ StatusOr<DictionarySet> ReadDictionaryDirectory(const std::string& dir,
     }
     std::sort(names.begin(), names.end());
     for (const std::string& n : names) {
-      if (std::optional<DictionaryKind> k = KindFromName(n)) {
+      if (std::optional<DictionaryKind> k = dict_internal::KindFromFileName(n)) {
         files.push_back({(fs::path(dir) / n).string(), *k, 0});
       }
     }

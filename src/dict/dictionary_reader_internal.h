@@ -108,6 +108,11 @@ std::vector<std::string> VerbInflections(std::string_view verb);
 // "---". When the table cannot be loaded every code is accepted.
 bool IsKnownEventCode(std::string_view code);
 
+// Kind from a Phoenix-style file name (*framing*.txt, *actors*.txt,
+// *agents*.txt, CAMEO*.txt / *verbs*.txt, *discards*.txt, *issue*.txt, case
+// insensitive); nullopt for other names.
+std::optional<DictionaryKind> KindFromFileName(const std::string& path);
+
 // Per-kind readers, each over already split lines of one file.
 void ReadActorLines(const std::vector<Line>& lines, bool framing, DiagSink* diags,
                     DictionarySet* set);
