@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 
 #include <array>
+#include <cstring>
 #include <memory>
 
 #include "text/unicode_class.h"
@@ -92,15 +93,15 @@ void NormalizeSlow(std::string_view raw, std::string* out) {
   if (n == nullptr || U_FAILURE(status) || out->empty()) *out = mapped;
 }
 
-std::string_view Store(std::string_view s, AnalyzedText* out) {
-  std::string& a = out->arena;
-  if (a.size() + s.size() <= a.capacity()) {
-    const size_t off = a.size();
-    a.append(s);
-    return std::string_view(a.data() + off, s.size());
+std::string_view Store(std::string_view s, NormArena* arena) {
+  if (arena->used + s.size() <= arena->cap) {
+    char* d = arena->base + arena->used;
+    std::memcpy(d, s.data(), s.size());
+    arena->used += s.size();
+    return std::string_view(d, s.size());
   }
-  out->overflow.push_back(std::make_unique<std::string>(s));
-  return *out->overflow.back();
+  arena->out->overflow.push_back(std::make_unique<std::string>(s));
+  return *arena->out->overflow.back();
 }
 
 }  // namespace
@@ -113,29 +114,28 @@ std::string_view StaticPunctNorm(std::string_view raw) {
   return {};
 }
 
-std::string_view NormalizeToken(std::string_view raw, AnalyzedText* out,
+std::string_view NormalizeToken(std::string_view raw, NormArena* arena,
                                 std::string* scratch) {
-  std::string& a = out->arena;
-  const size_t off = a.size();
-  if (off + raw.size() <= a.capacity()) {
+  if (arena->used + raw.size() <= arena->cap) {
     // Optimistic ASCII path: lower-case straight into the arena.
-    a.resize(off + raw.size());
-    char* d = a.data() + off;
+    char* d = arena->base + arena->used;
     unsigned char acc = 0;
     for (size_t i = 0; i < raw.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(raw[i]);
       acc |= c;
       d[i] = kLower[c & 0x7f];
     }
-    if (acc < 0x80) return std::string_view(d, raw.size());
-    a.resize(off);
+    if (acc < 0x80) {
+      arena->used += raw.size();
+      return std::string_view(d, raw.size());
+    }
   } else if (IsAscii(raw)) {
     Lowercase(raw, scratch);
-    return Store(*scratch, out);
+    return Store(*scratch, arena);
   }
   NormalizeSlow(raw, scratch);
-  if (scratch->empty()) return Store(raw, out);
-  return Store(*scratch, out);
+  if (scratch->empty()) return Store(raw, arena);
+  return Store(*scratch, arena);
 }
 
 std::string NormalizeString(std::string_view raw) {

@@ -16,11 +16,29 @@
 
 namespace parley::text_internal {
 
-// Normalizes `raw` and stores the result in out->arena (or out->overflow
-// when the arena's reserved capacity would be exceeded, so earlier views stay
-// valid). Returns a view of the stored form; never empty (falls back to raw).
-// `scratch` is caller-owned temporary storage reused across calls.
-std::string_view NormalizeToken(std::string_view raw, AnalyzedText* out,
+// Write cursor over AnalyzedText::arena for one Analyze() call. Begin()
+// sizes the arena once (it never reallocates afterwards, so views stay
+// valid); End() trims it to the bytes used. Norms that do not fit go to
+// AnalyzedText::overflow.
+struct NormArena {
+  void Begin(AnalyzedText* o, size_t bytes) {
+    out = o;
+    o->arena.resize(bytes);
+    base = o->arena.data();
+    cap = bytes;
+    used = 0;
+  }
+  void End() { out->arena.resize(used); }
+
+  AnalyzedText* out = nullptr;
+  char* base = nullptr;
+  size_t used = 0;
+  size_t cap = 0;
+};
+
+// Normalizes `raw` into the arena. Returns a view of the stored form; never
+// empty (falls back to raw). `scratch` is caller-owned temporary storage.
+std::string_view NormalizeToken(std::string_view raw, NormArena* arena,
                                 std::string* scratch);
 
 // The same normalization into a std::string (for tests and dictionaries).

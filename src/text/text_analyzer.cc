@@ -54,7 +54,8 @@ class TextAnalyzerImpl : public TextAnalyzer {
  private:
   void TokenizeBody(const Document& doc, AnalyzedText* out,
                     std::vector<uint32_t>* hard_breaks) const;
-  void FillNormsAndLemmas(const Document& doc, AnalyzedText* out) const;
+  void FillNormsAndLemmas(const Document& doc, size_t body_bytes,
+                          AnalyzedText* out) const;
 
   std::unique_ptr<Lemmatizer> lemmatizer_;
   TextOptions options_;
@@ -114,10 +115,12 @@ thread_local LemmaCache lemma_cache_;
 // (2) answer words from the per-thread cache, prefetching the lexicon slot
 // of each miss; (3) resolve the misses and remember them. Splitting the
 // passes lets the memory accesses of many tokens overlap.
-void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
+void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes,
                                           AnalyzedText* out) const {
   const std::string_view text = doc.text;
   std::string scratch;
+  text_internal::NormArena arena;
+  arena.Begin(out, body_bytes + 64);
   const size_t n = out->tokens.size();
   keywords_.assign(n, 0);
   hashes_.resize(n);
@@ -133,12 +136,12 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     const std::string_view raw = text.substr(t.start, t.end - t.start);
     if (t.has(kTokPunct)) {
       std::string_view norm = text_internal::StaticPunctNorm(raw);
-      if (norm.empty()) norm = text_internal::NormalizeToken(raw, out, &scratch);
+      if (norm.empty()) norm = text_internal::NormalizeToken(raw, &arena, &scratch);
       t.norm = norm;
       t.lemma = norm;
       continue;
     }
-    t.norm = text_internal::NormalizeToken(raw, out, &scratch);
+    t.norm = text_internal::NormalizeToken(raw, &arena, &scratch);
     t.lemma = t.norm;
     if (!t.has(kTokWord)) continue;
     const uint64_t h = text_internal::HashBytes(t.norm);
@@ -146,6 +149,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     pending_[words] = static_cast<uint32_t>(i);
     hashes_[words++] = h;
   }
+  arena.End();
   size_t misses = 0;
   for (size_t k = 0; k < words; ++k) {
     const uint32_t i = pending_[k];
@@ -184,10 +188,9 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   size_t body_bytes = 0;
   for (const ByteRange& r : doc.body) body_bytes += r.size();
   if (doc.body.empty()) body_bytes = doc.text.size();
-  if (out->arena.capacity() < body_bytes + 64) out->arena.reserve(body_bytes + 64);
   std::vector<uint32_t> hard_breaks;
   TokenizeBody(doc, out, &hard_breaks);
-  FillNormsAndLemmas(doc, out);
+  FillNormsAndLemmas(doc, body_bytes, out);
   text_internal::SplitSentences(doc.text, hard_breaks,
                                 options_.max_tokens_per_sentence, &out->tokens,
                                 &out->sentences);
