@@ -228,11 +228,16 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
 
 uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
   const VerbGroup& g = c.s->groups[gi];
+  uint32_t limit = c.end;
   for (uint32_t i = g.end; i < c.end; ++i) {
-    if (c.tok(i).stop) return i;
+    if (c.tok(i).stop) {
+      limit = i;
+      break;
+    }
   }
   for (size_t k = gi + 1; k < c.s->groups.size(); ++k) {
     const VerbGroup& n = c.s->groups[k];
+    if (n.first >= limit) break;
     const VerbHit& h = c.s->verbs[n.hit];
     // A later clause with its own coded subject ("..., after Calenardhon
     // crowds burned ...") ends the search at that subject.
@@ -246,7 +251,7 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
     const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];
     if (IsEventCode(e.code)) return n.first;
   }
-  return c.end;
+  return limit;
 }
 
 // True when every mention of `np` has a code among the mentions of `other`

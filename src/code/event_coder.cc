@@ -58,6 +58,32 @@ class EventCoderImpl : public EventCoder {
   const CameoTable* cameo_;
 };
 
+// "CEBU CITY: --", "GAZA CITY, July 5 (Reuters) -": upper-case words (and
+// the agency in parentheses) closed by ':' or a dash. Returns the first token
+// after it, or 0 when the sentence has no dateline.
+uint32_t DatelineEnd(const AnalyzedText& text, uint32_t first, uint32_t end) {
+  uint32_t caps = 0;
+  uint32_t i = first;
+  for (; i < end && i < first + 10; ++i) {
+    const Token& t = text.tokens[i];
+    if (t.has(kTokWord) && t.has(kTokAllCaps)) {
+      ++caps;
+    } else if (t.norm == "," || t.norm == "(" || t.norm == ")" || t.has(kTokNumber) ||
+               (caps > 0 && t.has(kTokWord) && t.has(kTokCapitalized))) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (caps == 0 || i + 1 >= end) return 0;
+  std::string_view p = text.tokens[i].norm;
+  bool dash = p == "-" || p == "--";
+  if (!dash && !(p == ":" && caps >= 2)) return 0;
+  ++i;
+  while (i < end && (text.tokens[i].norm == "-" || text.tokens[i].norm == "--")) ++i;
+  return i < end ? i : 0;
+}
+
 std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
                                  const std::optional<Date>& doc_date) {
   for (const DateMention& m : text.dates) {
@@ -88,6 +114,10 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
     c.out = &sc;
     c.first = sent.first_token;
     c.end = sent.end_token;
+    if (si == 0) {
+      sc.dateline_end = DatelineEnd(text, c.first, c.end);
+      if (sc.dateline_end > 0) c.first = sc.dateline_end;
+    }
     c.date = SentenceDate(text, sent, doc.date);
     PrepareTokens(&c);
     bool story = false;

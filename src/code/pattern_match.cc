@@ -99,7 +99,7 @@ bool MatchPost(const SentenceCtx& c, const std::vector<PatElem>& post, uint32_t 
     bool found = false;
     if (IsActorSlot(e)) {
       for (size_t k = 0; k < nps.size() && !found; ++k) {
-        if (nps[k].first < cursor || nps[k].first >= limit) continue;
+        if (nps[k].end <= cursor || nps[k].first >= limit) continue;
         // "money from Osgiliath": the absorbed NP stands for its absorber.
         int32_t use = static_cast<int32_t>(k);
         for (int d = 0; d < 4 && nps[use].members.empty() && nps[use].absorbed_by >= 0; ++d) {

@@ -66,6 +66,9 @@ struct SentenceCoding {
   std::vector<Clause> clauses;
   std::vector<EventCandidate> events;
   bool discarded = false;   // a discard phrase matched
+  // The sentence opens with a dateline ("CEBU CITY: --", "GAZA (AFP) -");
+  // its tokens [first_token, dateline_end) are not coded. 0 = none.
+  uint32_t dateline_end = 0;
 };
 
 struct DocumentCoding {

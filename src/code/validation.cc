@@ -46,6 +46,7 @@ struct Outcome {
   std::set<ExpectedEvent> produced;
   bool story_discard = false;
   bool sentence_discard = false;
+  bool dateline = false;
 };
 
 Outcome CodeRecord(const ValidationRecord& r, const TextAnalyzer& analyzer,
@@ -68,6 +69,7 @@ Outcome CodeRecord(const ValidationRecord& r, const TextAnalyzer& analyzer,
   o.story_discard = coding->story_discarded;
   for (const SentenceCoding& sc : coding->sentences) {
     o.sentence_discard |= sc.discarded;
+    o.dateline |= sc.dateline_end > 0;
     for (const EventCandidate& ev : sc.events) {
       const Event& e = ev.event;
       o.produced.insert({e.source.code, e.target ? e.target->code : "---", e.code});
@@ -79,7 +81,9 @@ Outcome CodeRecord(const ValidationRecord& r, const TextAnalyzer& analyzer,
 bool Passes(const ValidationRecord& r, const Outcome& o) {
   if (r.error == "storydiscard") return o.story_discard;
   if (r.error == "sentencediscard") return o.sentence_discard && !o.story_discard;
-  if (!r.error.empty()) return false;  // parse/dateline errors of PETRARCH's input
+  if (r.error == "dateline") return o.dateline;
+  if (r.error == "bad_input_parse") return r.bad_parse;
+  if (!r.error.empty()) return false;
   std::set<ExpectedEvent> want(r.events.begin(), r.events.end());
   return want == o.produced;
 }

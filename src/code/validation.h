@@ -33,6 +33,9 @@ struct ValidationRecord {
   bool noevents = false;
   std::string error;  // "storydiscard", "sentencediscard", "dateline", ...
   uint32_t line = 0;  // 1-based line of <Sentence>
+  // The record's <Parse> is present but its brackets do not balance: bad
+  // input that PETRARCH rejects (Parley codes from the text alone).
+  bool bad_parse = false;
 };
 
 struct ValidationFile {

@@ -139,6 +139,14 @@ Status ParseRecord(std::string_view xml, size_t start, size_t tag_end, size_t en
                                 r->id + "'> has no <Text>");
   }
   for (char ch : texts[0]) r->text.push_back(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
+  for (const std::string& parse : Elements(body, "Parse")) {
+    int depth = 0;
+    for (char ch : parse) {
+      depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+      if (depth < 0) break;
+    }
+    r->bad_parse |= depth != 0;
+  }
   size_t pos = 0;
   while ((pos = body.find("<EventCoding", pos)) != std::string_view::npos) {
     size_t close = body.find('>', pos);
