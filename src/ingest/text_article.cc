@@ -7,7 +7,7 @@
 namespace parley::ingest {
 namespace {
 
-enum class Match { kExact, kPrefix, kContains, kSuffix, kCaption };
+enum class Match { kExact, kPrefix, kContains, kSuffix, kCaption, kDigitsOnly };
 
 struct BoilerplateRuleDef {
   const char* name;
@@ -47,6 +47,21 @@ constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"photo-credit", Match::kPrefix, "image copyright", 200},
     {"photo-credit", Match::kSuffix, "getty images", 200},
     {"caption", Match::kCaption, "", 500},
+    // Embed/player remnants of scraped pages: a word alone on its line.
+    {"embed", Match::kExact, "photo", 8},
+    {"embed", Match::kExact, "video", 8},
+    {"embed", Match::kExact, "close", 8},
+    {"embed", Match::kExact, "watch", 8},
+    {"embed", Match::kExact, "listen", 8},
+    {"embed", Match::kExact, "youtube", 8},
+    {"embed", Match::kExact, "comments", 10},
+    {"embed", Match::kExact, "ad", 4},
+    {"embed", Match::kExact, "skip advertisement", 20},
+    {"embed", Match::kPrefix, "continue reading", 40},
+    {"embed", Match::kPrefix, "just watched", 400},  // video carousel text
+    {"embed", Match::kExact, "story continues below advertisement", 40},
+    // Video durations ("06:22") and numeric ids alone on a line.
+    {"digits-only", Match::kDigitsOnly, "", 24},
 };
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -98,6 +113,8 @@ bool RuleMatches(const BoilerplateRuleDef& r, std::string_view line) {
       return ContainsIgnoreCase(line, r.pattern);
     case Match::kCaption:
       return IsCaption(line);
+    case Match::kDigitsOnly:
+      return line.find_first_not_of("0123456789:") == std::string_view::npos;
   }
   return false;
 }

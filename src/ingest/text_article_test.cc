@@ -26,6 +26,12 @@ TEST(BoilerplateTest, TableOfLines) {
       {"Enlarge this image toggle caption Jane Roe/AFP/Getty Images", "caption"},
       {"Image copyright Reuters", "photo-credit"},
       {"Jane Roe/AFP via Getty Images", "photo-credit"},
+      {"Video", "embed"},
+      {"CLOSE", "embed"},
+      {"Continue reading the main story", "embed"},
+      {"06:22", "digits-only"},
+      {"JUST WATCHED Talks stall Replay More Videos ... MUST WATCH Talks stall 02:10", "embed"},
+      {"191129145046395", "digits-only"},
   };
   for (const auto& [line, rule] : cases) {
     const char* got = BoilerplateRule(line, "");
@@ -41,6 +47,8 @@ TEST(BoilerplateTest, ContentLinesAreKept) {
       "Hamas said it would share its response with mediators (Qatar and Egypt).",
       "The talks (held in Cairo / Doha) resumed.",  // not at line end
       "Sharing intelligence was key.",
+      "Video footage showed the strike.",
+      "1,200",
   };
   for (const char* line : content) EXPECT_EQ(nullptr, BoilerplateRule(line, "")) << line;
   EXPECT_STREQ("duplicate-title", BoilerplateRule("Talks resume", "Talks resume"));

@@ -133,7 +133,25 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
   Splitter splitter(text, tokens);
   size_t hb = 0;
   uint32_t start = 0;
+  auto all_punct = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!(*tokens)[k].has(kTokPunct)) return false;
+    }
+    return true;
+  };
+  size_t hb_seen = 0;  // hard breaks at or before the current sentence start
   auto close = [&](uint32_t end_token) {
+    // A stray punctuation-only piece ("...", a lone ".") joins the previous
+    // sentence when no hard break separates them.
+    if (!sentences->empty() && sentences->back().end_token == start &&
+        all_punct(start, end_token) &&
+        (hb_seen == 0 || hard_breaks[hb_seen - 1] != start) &&
+        end_token - sentences->back().first_token <= max_tokens) {
+      sentences->back().end_token = end_token;
+      sentences->back().end = (*tokens)[end_token - 1].end;
+      start = end_token;
+      return;
+    }
     Sentence s;
     s.first_token = start;
     s.end_token = end_token;
@@ -147,6 +165,7 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
     while (hb < hard_breaks.size() && hard_breaks[hb] <= i) {
       if (hard_breaks[hb] == i && i > start) close(i);
       ++hb;
+      hb_seen = hb;
     }
     const uint32_t next_break = hb < hard_breaks.size() ? hard_breaks[hb] : n;
     int64_t last = splitter.EndsAt(i);

@@ -15,6 +15,9 @@
 //  - after a closing quote glued to a capitalized word, a scraping artifact:
 //    `civilians”Hamas political bureau chief` -> break before "Hamas";
 //  - when a sentence reaches max_tokens tokens.
+// A piece made only of punctuation ("...", a stray ".") is appended to the
+// previous sentence instead of standing alone, unless a hard break
+// separates them.
 #ifndef PARLEY_TEXT_SENTENCE_SPLITTER_H_
 #define PARLEY_TEXT_SENTENCE_SPLITTER_H_
 

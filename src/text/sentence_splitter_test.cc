@@ -70,6 +70,8 @@ TEST(SentenceSplitterTest, TableOfRules) {
       {"Exclamation", "Stop! Now.", {"Stop!", "Now."}},
       {"LowercaseAfterPeriodJoins", "approx. ten people came.", {"approx. ten people came."}},
       {"Ellipsis", "He paused... Then he spoke.", {"He paused...", "Then he spoke."}},
+      {"StrayPunctuationJoinsPrevious", "It ended. ... Then more.",
+       {"It ended. ...", "Then more."}},
   };
   for (const SplitCase& c : cases) {
     EXPECT_EQ(c.want, Sentences(c.text)) << c.name;
