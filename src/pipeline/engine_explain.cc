@@ -81,9 +81,8 @@ std::string Engine::Explain(const Document& doc, EngineScratch* scratch) const {
   out += "--- text analysis\n";
   out += ExplainText(doc, text);
   out += "--- coder\n";
+  // The coder's account starts each sentence with its index and text.
   for (uint32_t i = 0; i < text.sentences.size(); ++i) {
-    const Sentence& s = text.sentences[i];
-    out += fmt::format("sentence {} [{},{}): {}\n", i, s.start, s.end, Words(doc, s.start, s.end));
     out += impl_->coder->Explain(doc, text, scratch->coding, i);
   }
   out += "--- claims\n";
