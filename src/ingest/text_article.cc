@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <tuple>
 
 namespace parley::ingest {
@@ -64,18 +65,31 @@ constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"digits-only", Match::kDigitsOnly, "", 24},
 };
 
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// `b` is lower case.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    if (AsciiLower(a[i]) != b[i]) return false;
   }
   return true;
 }
 
+// `needle` is lower case and starts with a letter. memchr (SIMD) finds the
+// candidates for either case of the first letter.
 bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  const size_t last = hay.size() - needle.size();
+  for (const char first : {needle[0], static_cast<char>(needle[0] - 32)}) {
+    const char* p = hay.data();
+    const char* end = hay.data() + last + 1;
+    while (p < end) {
+      p = static_cast<const char*>(std::memchr(p, first, end - p));
+      if (p == nullptr) break;
+      if (EqualsIgnoreCase(std::string_view(p, needle.size()), needle)) return true;
+      ++p;
+    }
   }
   return false;
 }
