@@ -117,3 +117,53 @@ TEST(TextAnalyzerTest, EmptyBodyMeansWholeText) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// Deterministic random documents built from tricky pieces (quotes, dots,
+// digits, abbreviations, multi-byte and even invalid UTF-8) must analyze
+// without crashing and keep the structural invariants.
+TEST(TextAnalyzerTest, RandomDocumentsKeepInvariants) {
+  const char* pieces[] = {"U.S.", " ", "\n", "\n\n", ".", "...", "’s", "'", "\"", "“", "”",
+                          "Gen.", "a.m.", "40,223", "1.2", "-", "—", "ninety-two", "July",
+                          "14", ",", "2024", "Saturday", "last", "week", "dozens", "of",
+                          "Hamas", "said", "\xC3\xA9", "\xFF", "\xE2\x80", "ﬃ", "ﷺ", "?",
+                          "(", ")", "No.", "W.", "half", "a", "million", "10:30", "s"};
+  const size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  uint64_t seed = 42;
+  AnalyzedText t;
+  for (int doc_i = 0; doc_i < 300; ++doc_i) {
+    Document d;
+    const int len = static_cast<int>(seed % 200);
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      d.text += pieces[(seed >> 33) % n];
+    }
+    d.date = Date::FromYmd(2024, 1 + doc_i % 12, 1 + doc_i % 28);
+    const uint32_t size = static_cast<uint32_t>(d.text.size());
+    d.body = {ByteRange{0, size / 3}, ByteRange{size / 3, size}};
+    Analyzer().Analyze(d, &t);
+    uint32_t next_token = 0;
+    for (const Sentence& s : t.sentences) {
+      ASSERT_EQ(next_token, s.first_token);
+      ASSERT_LT(s.first_token, s.end_token);
+      next_token = s.end_token;
+    }
+    ASSERT_EQ(t.tokens.size(), next_token);
+    for (size_t i = 0; i < t.tokens.size(); ++i) {
+      ASSERT_LT(t.tokens[i].start, t.tokens[i].end);
+      ASSERT_LE(t.tokens[i].end, size);
+      if (i > 0) {
+        ASSERT_LE(t.tokens[i - 1].end, t.tokens[i].start);
+      }
+      ASSERT_FALSE(t.tokens[i].norm.empty());
+      ASSERT_FALSE(t.tokens[i].lemma.empty());
+    }
+    for (const NumberMention& m : t.numbers) ASSERT_LE(m.end_token, t.tokens.size());
+    for (const DateMention& m : t.dates) ASSERT_LE(m.end_token, t.tokens.size());
+  }
+}
+
+}  // namespace
+}  // namespace parley
