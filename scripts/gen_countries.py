@@ -324,7 +324,7 @@ SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sw
 UKR|Vuhledar,Kupiansk,Toretsk,Chasiv Yar,Kurakhove,Huliaipole,Kostiantynivka,Myrnohrad,Kharkiv,Odesa,Odessa,Zaporizhzhia,Dnipro,Lviv,Kherson,Mykolaiv,Sumy,Chernihiv,Donbas,Donbass,Donetsk,Luhansk,Lugansk,Bakhmut,Avdiivka,Pokrovsk,Kramatorsk,Mariupol,Crimea,Crimean peninsula,Sevastopol
 RUS|Belgorod,Kursk,Bryansk,Rostov-on-Don,St. Petersburg,Saint Petersburg
 SDN|Zamzam,Zamzam camp,Al Jazira state,Gezira,Gezira state,Sennar,Babanusa,Kadugli,Dilling,Tawila,Darfur,North Darfur,El Fasher,El-Fasher,al-Fashir,Omdurman,Wad Madani,Kordofan,North Kordofan,South Kordofan,El Obeid,Nyala,Geneina,El Geneina
-COD|Uvira,Rubaya,Masisi,Rutshuru,Walikale,Beni,Butembo,Bunia,Goma,Bukavu,North Kivu,South Kivu,Ituri,eastern Congo,eastern DRC
+COD|Minova,Sake,Kalehe,Kamanyola,Uvira,Rubaya,Masisi,Rutshuru,Walikale,Beni,Butembo,Bunia,Goma,Bukavu,North Kivu,South Kivu,Ituri,eastern Congo,eastern DRC
 YEM|Hodeidah,Hudaydah,Marib,Saada,Taiz,Red Sea port of Hodeidah
 IRQ|Mosul,Erbil,Basra,Kirkuk,Iraqi Kurdistan,Kurdistan Region
 IRN|Isfahan,Natanz,Fordow,Fordo,Bushehr,Tabriz,Shiraz,Mashhad
