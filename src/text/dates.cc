@@ -92,10 +92,11 @@ class DateFinder {
   void Run();
 
  private:
+  // The norm of token i when it is in the current sentence, else "".
   std::string_view Norm(uint32_t i) const {
-    return i < toks_.size() && (i == cur_ || !toks_[i].has(kTokSentenceStart))
-               ? toks_[i].norm
-               : std::string_view();
+    if (i >= toks_.size() || i < sentence_start_) return {};
+    if (i > cur_ && toks_[i].has(kTokSentenceStart)) return {};
+    return toks_[i].norm;
   }
   bool Cap(uint32_t i) const { return i < toks_.size() && toks_[i].has(kTokCapitalized); }
   int Month(uint32_t i) const;

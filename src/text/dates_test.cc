@@ -44,6 +44,9 @@ TEST(DatesTest, TableOfResolutionRules) {
       {"MonthYear", nullptr, "In October 2023 war began.",
        "October 2023=2023-10-01..2023-10-31"},
       {"InYear", nullptr, "Elections were held in 2023.", "2023=2023-01-01..2023-12-31"},
+      {"InYearAtSentenceStart", nullptr, "Talks failed. In 2023, war began.",
+       "2023=2023-01-01..2023-12-31"},
+      {"YearCueNotAcrossSentences", nullptr, "He came in. 2023 was hard.", ""},
       // Month-day without a year.
       {"MonthDaySameYear", "2024-08-22", "They met on August 21 in Doha.", "August 21=2024-08-21r"},
       {"OnJuly2", "2024-08-22", "On July 2, Hamas agreed.", "July 2=2024-07-02r"},
