@@ -6,7 +6,9 @@
 //   code          the full engine with Parley's bundled dictionaries, JSON output discarded
 //   code-phoenix  the full engine with the Phoenix dictionaries (--phoenix DIR)
 //   ingest-sqlite code and store into a temporary SQLite database (store helper)
-//   all           each of the above in turn
+//   stages        one thread, the time of each stage of the engine (read, text,
+//                 code, claims, JSON) with the bundled dictionaries
+//   all           text, code, code-phoenix, ingest-sqlite in turn
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
 
 #include "parley/pipeline.h"
 #include "parley/text.h"
+#include "pipeline/engine_internal.h"
 #include "pipeline/json_output.h"
 #include "pipeline/reader_source.h"
 #include "pipeline/runner.h"
@@ -136,6 +139,73 @@ Status BenchEngine(const std::string& name, std::vector<std::string> dirs, const
   return Status::Ok();
 }
 
+// Per-stage wall time over one serial pass (the same work Engine::Code does,
+// split at the stage boundaries).
+struct StageTimes {
+  double read = 0, text = 0, code = 0, claims = 0, json = 0;
+};
+
+void PrintStages(const StageTimes& t, uint64_t docs, uint64_t bytes) {
+  const double total = t.read + t.text + t.code + t.claims + t.json;
+  const auto row = [&](const char* name, double s) {
+    std::printf("  %-8s %8.2f s %6.1f%% %9.1f MB/s\n", name, s, total > 0 ? 100 * s / total : 0.0,
+                s > 0 ? bytes / 1e6 / s : 0.0);
+  };
+  std::printf("stages (1 thread, %llu docs, %.1f MB of text):\n",
+              static_cast<unsigned long long>(docs), bytes / 1e6);
+  row("read", t.read);
+  row("text", t.text);
+  row("code", t.code);
+  row("claims", t.claims);
+  row("json", t.json);
+  row("total", total);
+}
+
+Status BenchStages(const BenchArgs& args) {
+  EngineOptions options;
+  options.wordnet_dir = args.wordnet;
+  auto engine = Engine::Create(options);
+  if (!engine.ok()) return engine.status();
+  const Engine::Impl& impl = (*engine)->impl();
+  StatusOr<std::unique_ptr<DocumentSource>> source = OpenInputs(args.inputs, {});
+  if (!source.ok()) return source.status();
+  std::unique_ptr<EngineScratch> s = (*engine)->NewScratch();
+  StageTimes t;
+  InputItem item;
+  CodedDocument out;
+  std::string json;
+  uint64_t docs = 0, bytes = 0;
+  for (auto t0 = std::chrono::steady_clock::now();;) {
+    StatusOr<bool> more = (*source)->Next(&item);
+    if (!more.ok()) return more.status();
+    t.read += Since(t0);
+    if (!*more) break;
+    if (!item.rejected) {
+      auto t1 = std::chrono::steady_clock::now();
+      impl.text->Analyze(item.doc, &s->text);
+      t.text += Since(t1);
+      t1 = std::chrono::steady_clock::now();
+      impl.coder->Code(item.doc, s->text, s->coder.get(), &s->coding);
+      t.code += Since(t1);
+      t1 = std::chrono::steady_clock::now();
+      out.events.clear();
+      out.figures.clear();
+      out.positions.clear();
+      impl.claims->Extract(item.doc, s->text, s->coding, &out);
+      t.claims += Since(t1);
+      t1 = std::chrono::steady_clock::now();
+      json.clear();
+      AppendDocumentJson(out, {}, &json);
+      t.json += Since(t1);
+      ++docs;
+      bytes += item.doc.text.size();
+    }
+    t0 = std::chrono::steady_clock::now();
+  }
+  PrintStages(t, docs, bytes);
+  return Status::Ok();
+}
+
 std::string PhoenixDirectory(const BenchArgs& args) {
   if (!args.phoenix.empty()) return args.phoenix;
   if (const char* shared = std::getenv("PARLEY_SHARED"); shared && *shared) {
@@ -147,6 +217,7 @@ std::string PhoenixDirectory(const BenchArgs& args) {
 Status RunWorkload(const std::string& w, const BenchArgs& args) {
   if (w == "text") return BenchText(args);
   if (w == "code") return BenchEngine("code", {}, args);
+  if (w == "stages") return BenchStages(args);
   if (w == "code-phoenix") {
     const std::string dir = PhoenixDirectory(args);
     if (::access(dir.c_str(), R_OK) != 0) {
@@ -161,7 +232,7 @@ Status RunWorkload(const std::string& w, const BenchArgs& args) {
     return Status::Ok();
   }
   return InvalidArgumentError("unknown workload '" + w +
-                              "' (text, code, code-phoenix, ingest-sqlite, all)");
+                              "' (text, code, code-phoenix, ingest-sqlite, stages, all)");
 }
 
 int RunBench(const BenchArgs& args) {
@@ -187,7 +258,7 @@ void Setup(CLI::App* sub, int* exit_code) {
   auto args = std::make_shared<BenchArgs>();
   sub->add_option("inputs", args->inputs, "JSON Lines files or directories")->required();
   sub->add_option("--workload,-w", args->workload,
-                  "text | code | code-phoenix | ingest-sqlite | all (default code)");
+                  "text | code | code-phoenix | ingest-sqlite | stages | all (default code)");
   sub->add_option("--threads,-j", args->threads, "worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   sub->add_option("--phoenix", args->phoenix,
