@@ -36,7 +36,7 @@ AGO|Angolan,Angolans|Luanda|
 AIA|Anguillan,Anguillans||
 ALB|Albanian,Albanians|Tirana|
 AND|Andorran,Andorrans||
-ARE|Emirati,Emiratis|Abu Dhabi|UAE,U.A.E.,the Emirates,Emirates
+ARE|Emirati,Emiratis|Abu Dhabi|UAE,U.A.E.,Emirates
 ARG|Argentine,Argentinian,Argentines,Argentinians|Buenos Aires|
 ARM|Armenian,Armenians|Yerevan|
 ASM|American Samoan,American Samoans||
@@ -52,7 +52,7 @@ BFA|Burkinabe,Burkinabes|Ouagadougou|Burkina
 BGD|Bangladeshi,Bangladeshis|Dhaka|
 BGR|Bulgarian,Bulgarians||
 BHR|Bahraini,Bahrainis|Manama|
-BHS|Bahamian,Bahamians||the Bahamas
+BHS|Bahamian,Bahamians||
 BIH|Bosnian,Bosnians|Sarajevo|Bosnia,Bosnia-Herzegovina
 BLR|Belarusian,Belarusians|Minsk|
 BLZ|Belizean,Belizeans|Belmopan|
@@ -101,7 +101,7 @@ GBR|British,Briton,Britons,Brit,Brits|London,Downing Street,Whitehall|Britain,Gr
 GEO|Georgian,Georgians|Tbilisi|
 GHA|Ghanaian,Ghanaians|Accra|
 GIN|Guinean,Guineans|Conakry|Guinea-Conakry
-GMB|Gambian,Gambians|Banjul|the Gambia
+GMB|Gambian,Gambians|Banjul|
 GNB|Bissau-Guinean,Bissau-Guineans|Bissau|
 GNQ|Equatorial Guinean,Equatoguinean,Equatorial Guineans|Malabo|
 GRC|Greek,Greeks|Athens|
@@ -167,7 +167,7 @@ NAM|Namibian,Namibians|Windhoek|
 NER|Nigerien,Nigeriens|Niamey|
 NGA|Nigerian,Nigerians|Abuja|
 NIC|Nicaraguan,Nicaraguans|Managua|
-NLD|Dutch,Dutchman,Dutchmen|Amsterdam|Holland,the Netherlands
+NLD|Dutch,Dutchman,Dutchmen|Amsterdam|Holland
 NOR|Norwegian,Norwegians|Oslo|
 NPL|Nepali,Nepalese,Nepalis|Kathmandu|
 NRU|Nauruan,Nauruans||
@@ -176,7 +176,7 @@ OMN|Omani,Omanis|Muscat|
 PAK|Pakistani,Pakistanis|Islamabad|
 PAN|Panamanian,Panamanians|Panama City|
 PER|Peruvian,Peruvians|Lima|
-PHL|Filipino,Filipinos,Philippine|Manila|the Philippines
+PHL|Filipino,Filipinos,Philippine|Manila|
 PLW|Palauan,Palauans|Ngerulmud|
 PNG|Papua New Guinean,Papua New Guineans|Port Moresby|
 POL|Polish,Pole,Poles|Warsaw|
@@ -187,10 +187,10 @@ PRY|Paraguayan,Paraguayans|Asuncion,Asunción|
 PSE|Palestinian,Palestinians|Ramallah|Palestine,State of Palestine,Palestinian territories,Palestinian territory,occupied Palestinian territory,occupied Palestinian territories,Gaza,Gaza Strip,the Strip,Gazan,Gazans,West Bank,occupied West Bank,East Jerusalem,occupied East Jerusalem
 QAT|Qatari,Qataris|Doha|
 ROU|Romanian,Romanians|Bucharest|
-RUS|Russian,Russians|Moscow,Kremlin,the Kremlin|Russia,Russian Federation
+RUS|Russian,Russians|Moscow,Kremlin|Russia,Russian Federation
 RWA|Rwandan,Rwandans|Kigali|
 SAU|Saudi,Saudis,Saudi Arabian,Saudi Arabians|Riyadh|
-SDN|Sudanese|Khartoum,Port Sudan|the Sudan
+SDN|Sudanese|Khartoum,Port Sudan|
 SEN|Senegalese|Dakar|
 SGP|Singaporean,Singaporeans||
 SHN|||Saint Helena,St. Helena,Ascension Island,Tristan da Cunha
@@ -225,7 +225,7 @@ TZA|Tanzanian,Tanzanians|Dodoma|
 UGA|Ugandan,Ugandans|Kampala|
 UKR|Ukrainian,Ukrainians|Kyiv,Kiev|
 URY|Uruguayan,Uruguayans|Montevideo|
-USA|American,Americans|Washington,Washington D.C.,Washington DC,White House|U.S.,U.S,U.S.A.,United States,United States of America,America,the US,the USA,USA
+USA|American,Americans|Washington,Washington D.C.,Washington DC,White House|U.S.,U.S,U.S.A.,United States,United States of America,America,the US,USA
 UZB|Uzbek,Uzbekistani,Uzbeks|Tashkent|
 VAT|Vatican||Holy See,Vatican City
 VCT|Vincentian,Vincentians||St. Vincent and the Grenadines
@@ -320,7 +320,7 @@ PLACES = """
 PSE|Rafah,Khan Younis,Khan Yunis,Khan Younes,Jabalia,Jabaliya,Deir al-Balah,Deir el-Balah,Beit Lahia,Beit Hanoun,Nuseirat,al-Mawasi,Mawasi,Gaza City,Shujaiya,Zeitoun,Bureij,Maghazi,Jenin,Nablus,Tulkarm,Tulkarem,Hebron,Bethlehem,Jericho,Qalqilya,Tubas,Nur Shams,Jordan Valley,Philadelphi corridor,Netzarim corridor,Morag corridor,Kerem Shalom crossing,Rafah crossing
 ISR|Kiryat Gat,Negev desert,Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Galilee
 LBN|Litani,Litani River,Marjayoun,Khiam,Bint Jbeil,Naqoura,south Lebanon,southern Lebanon,Dahiyeh,Dahiya,Tyre,Sidon,Nabatieh,Bekaa,Bekaa Valley,Baalbek
-SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sweida,Suwayda,Quneitra,Golan Heights,the Golan,occupied Golan Heights
+SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sweida,Suwayda,Quneitra,Golan Heights,the Golan,the Golan Heights,occupied Golan Heights
 UKR|Vuhledar,Kupiansk,Toretsk,Chasiv Yar,Kurakhove,Huliaipole,Kostiantynivka,Myrnohrad,Kharkiv,Odesa,Odessa,Zaporizhzhia,Dnipro,Lviv,Kherson,Mykolaiv,Sumy,Chernihiv,Donbas,Donbass,Donetsk,Luhansk,Lugansk,Bakhmut,Avdiivka,Pokrovsk,Kramatorsk,Mariupol,Crimea,Crimean peninsula,Sevastopol
 RUS|Belgorod,Kursk,Bryansk,Rostov-on-Don,St. Petersburg,Saint Petersburg
 SDN|Zamzam,Zamzam camp,Al Jazira state,Gezira,Gezira state,Sennar,Babanusa,Kadugli,Dilling,Tawila,Darfur,North Darfur,El Fasher,El-Fasher,al-Fashir,Omdurman,Wad Madani,Kordofan,North Kordofan,South Kordofan,El Obeid,Nyala,Geneina,El Geneina
@@ -354,8 +354,6 @@ def ascii_fold(s):
 def to_phrase(name):
   """'Cote d'Ivoire' -> "COTE_D'IVOIRE"; None when unusable."""
   name = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Falkland Islands (Malvinas)"
-  if name.lower().startswith("the ") and len(name.split()) > 2:
-    name = name[4:]
   if not name or "," in name or "(" in name or "#" in name:
     return None
   # Upper-case ASCII letters only: readers that fold case byte-wise (as
@@ -450,6 +448,8 @@ def build(iso_path):
   for entry in iso:
     code = entry["alpha_3"]
     names = [entry.get(k, "") for k in ("common_name", "name", "official_name")]
+    # ISO writes "the State of Eritrea": drop the article.
+    names = [n[4:] if n.lower().startswith("the ") else n for n in names]
     names = [n for n in names if n and
              all(reserved.get(v, code) == code for v in variants(n))]
     if code in curated:
@@ -461,6 +461,9 @@ def build(iso_path):
   for code, names in parse_table(PLACES, 2):
     b.add(code, names, f"{code}: places")
   for code, names in parse_table(INSTITUTIONS, 2):
+    # "US" alone is not an entry (pronoun), so "the US" is; a phrase "the
+    # US" would shadow "US forces" in "the US forces": list "the US forces".
+    names += ["the " + n for n in names if n.startswith("US ")]
     b.add(code, names, f"{code}: institutions")
   return b
 
