@@ -5,7 +5,7 @@
 //   text          ingest + text analysis (sentences, tokens, lemmas, numbers, dates)
 //   code          the full engine with Parley's bundled dictionaries, JSON output discarded
 //   code-phoenix  the full engine with the Phoenix dictionaries (--phoenix DIR)
-//   ingest-sqlite code and store into a temporary SQLite database (store helper)
+//   ingest-sqlite code and store into a temporary SQLite database (as `parley ingest`)
 //   stages        one thread, the time of each stage of the engine (read, text,
 //                 code, claims, JSON) with the bundled dictionaries
 //   all           text, code, code-phoenix, ingest-sqlite in turn
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/event_store.h"
 #include "parley/pipeline.h"
 #include "parley/text.h"
 #include "pipeline/engine_internal.h"
@@ -57,6 +58,34 @@ class DiscardSink : public DocumentSink {
  private:
   std::string buffer_;
   uint64_t bytes_ = 0;
+};
+
+// Stores documents in batches of 500, one transaction each (as `parley
+// ingest` does).
+class StoreBatchSink : public DocumentSink {
+ public:
+  explicit StoreBatchSink(EventStore* store) : store_(store) {}
+  Status Put(const Document&, CodedDocument&& coded) override {
+    docs_.push_back(std::move(coded));
+    return docs_.size() >= 500 ? Flush() : Status::Ok();
+  }
+  Status Reject(const Rejection& r) override {
+    rejects_.push_back(r);
+    return Status::Ok();
+  }
+  Status Flush() override {
+    if (docs_.empty() && rejects_.empty()) return Status::Ok();
+    Status s = store_->PutBatch(docs_, rejects_, &stats_);
+    docs_.clear();
+    rejects_.clear();
+    return s;
+  }
+
+ private:
+  EventStore* store_;
+  std::vector<CodedDocument> docs_;
+  std::vector<Rejection> rejects_;
+  PutStats stats_;
 };
 
 // The "text" workload: only TextAnalyzer::Analyze.
@@ -206,6 +235,34 @@ Status BenchStages(const BenchArgs& args) {
   return Status::Ok();
 }
 
+// Codes and stores into a fresh SQLite database in $TMPDIR, removed after.
+Status BenchIngestSqlite(const BenchArgs& args) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/parley-bench-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) return NotFoundError("cannot create a temporary database file in " + path);
+  ::close(fd);
+  ::unlink(path.c_str());
+  path += ".db";
+  const auto t0 = std::chrono::steady_clock::now();
+  StatusOr<std::unique_ptr<EventStore>> store = EventStore::Open(path);
+  if (!store.ok()) return store.status();
+  auto engine = Engine::Create({.dictionary_dirs = {}, .wordnet_dir = args.wordnet,
+                                .emit_sentences = true});
+  if (!engine.ok()) return engine.status();
+  std::unique_ptr<DocumentProcessor> processor = NewEngineProcessor(**engine);
+  const double setup = Since(t0);
+  StatusOr<std::unique_ptr<DocumentSource>> source = OpenInputs(args.inputs, {});
+  if (!source.ok()) return source.status();
+  StoreBatchSink sink(store->get());
+  StatusOr<RunStats> stats = RunPipeline(*processor, source->get(), &sink, {.threads = args.threads});
+  store->reset();
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path + suffix).c_str());
+  if (!stats.ok()) return stats.status();
+  PrintRow("ingest-sqlite", *stats, setup);
+  return Status::Ok();
+}
+
 std::string PhoenixDirectory(const BenchArgs& args) {
   if (!args.phoenix.empty()) return args.phoenix;
   if (const char* shared = std::getenv("PARLEY_SHARED"); shared && *shared) {
@@ -226,11 +283,7 @@ Status RunWorkload(const std::string& w, const BenchArgs& args) {
     }
     return BenchEngine("code-phoenix", {dir}, args);
   }
-  if (w == "ingest-sqlite") {
-    std::printf("%-14s (not available yet: the store's ingest API is not in this build)\n",
-                "ingest-sqlite");
-    return Status::Ok();
-  }
+  if (w == "ingest-sqlite") return BenchIngestSqlite(args);
   return InvalidArgumentError("unknown workload '" + w +
                               "' (text, code, code-phoenix, ingest-sqlite, stages, all)");
 }
