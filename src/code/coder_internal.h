@@ -87,6 +87,16 @@ struct Scratch : public CoderScratch {
   // Document context for pronouns: recent coded mentions (most recent last).
   std::vector<ActorMention> context;
   std::vector<uint32_t> ids;
+  // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
+  uint64_t bloom[16] = {};
+  void BloomAdd(uint32_t id) {
+    uint32_t h = (id * 2654435761u) >> 22;  // 10 bits
+    bloom[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  bool BloomHas(uint32_t id) const {
+    uint32_t h = (id * 2654435761u) >> 22;
+    return (bloom[h >> 6] >> (h & 63)) & 1;
+  }
 };
 
 // Everything the per-sentence functions need.

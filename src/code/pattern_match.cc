@@ -160,6 +160,7 @@ bool MatchPre(const SentenceCtx& c, const std::vector<PatElem>& pre, uint32_t cu
 
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
   const CompiledDictionaryImpl& d = *c.dict;
+  if (!d.StartsPhrase(c.tok(i).word)) return 0;
   uint32_t node = PhraseTrie::kRoot;
   uint32_t best = 0;
   for (uint32_t j = i; j < c.end; ++j) {
@@ -176,8 +177,12 @@ uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
 
 bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const VerbGroup& g,
                   uint32_t limit, PatternBinding* b) {
+  for (uint32_t w : pattern.required) {
+    if (!c.s->BloomHas(w)) return false;
+  }
   const VerbHit& h = c.s->verbs[g.hit];
-  *b = PatternBinding{};
+  b->source_np = b->target_np = b->compound_np = -1;
+  b->spans.clear();
   if (!MatchPost(c, pattern.post, h.end, limit, b)) return false;
   if (!MatchPre(c, pattern.pre, h.first, b)) return false;
   return true;

@@ -48,12 +48,15 @@ void PrepareTokens(SentenceCtx* c) {
   s.verbs.clear();
   s.nps.clear();
   s.groups.clear();
+  for (uint64_t& b : s.bloom) b = 0;
   for (uint32_t i = c->first; i < c->end; ++i) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
     ti.word = c->dict->words.Find(t.norm);
     ti.lemma = t.lemma == t.norm ? ti.word : c->dict->words.Find(t.lemma);
     ti.cls = c->classes->Of(t.norm);
+    if (ti.word != kNoWord) s.BloomAdd(ti.word);
+    if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
     ti.joiner = t.norm == "_";
@@ -64,6 +67,7 @@ bool CheckDiscards(SentenceCtx* c, bool* story) {
   const CompiledDictionaryImpl& d = *c->dict;
   bool found = false;
   for (uint32_t i = c->first; i < c->end; ++i) {
+    if (!d.StartsDiscard(c->tok(i).word)) continue;
     uint32_t node = PhraseTrie::kRoot;
     for (uint32_t j = i; j < c->end; ++j) {
       uint32_t w = c->tok(j).word;
@@ -85,8 +89,8 @@ void FindMatches(SentenceCtx* c) {
   for (uint32_t i = c->first; i < c->end; ++i) {
     TokInfo& ti = c->tok(i);
     Longest l;
-    if (ti.word != kNoWord) Walk(*c, i, ti.word, &l, false);
-    if (l.verb_form < 0 && ti.lemma != kNoWord && ti.lemma != ti.word &&
+    if (c->dict->StartsPhrase(ti.word)) Walk(*c, i, ti.word, &l, false);
+    if (l.verb_form < 0 && c->dict->StartsPhrase(ti.lemma) && ti.lemma != ti.word &&
         !IsRegularInflection(c->token(i).norm, c->token(i).lemma)) {
       Walk(*c, i, ti.lemma, &l, true);  // irregular form: "struck" -> strike
     }

@@ -44,6 +44,7 @@ class Compiler {
     PARLEY_RETURN_IF_ERROR(AddSynsets());
     PARLEY_RETURN_IF_ERROR(AddDiscardsAndIssues());
     FlattenSynsets();
+    d_->starts.resize(d_->words.size(), 0);
     return Status::Ok();
   }
 
@@ -62,6 +63,8 @@ class Compiler {
     if (phrase.empty()) return nullptr;
     ids_.clear();
     for (const std::string& w : phrase) ids_.push_back(d_->words.Intern(w));
+    if (d_->starts.size() <= ids_[0]) d_->starts.resize(ids_[0] + 1, 0);
+    d_->starts[ids_[0]] |= 1;
     uint32_t node = d_->trie.Insert(ids_.data(), ids_.size());
     if (node_out) *node_out = node;
     int32_t p = d_->trie.payload(node);
@@ -222,6 +225,17 @@ class Compiler {
       }
     }
     cp->specificity = spec;
+    for (const auto* half : {&cp->pre, &cp->post}) {
+      for (const PatElem& e : *half) {
+        if (e.kind != PatElem::Kind::kWords && e.kind != PatElem::Kind::kNounPhrase &&
+            e.kind != PatElem::Kind::kPrep) {
+          continue;
+        }
+        for (uint32_t w : e.words) {
+          if (!(w & kSynsetFlag)) cp->required.push_back(w);
+        }
+      }
+    }
     return true;
   }
 
@@ -245,6 +259,7 @@ class Compiler {
       PARLEY_RETURN_IF_ERROR(Count());
       NodeInfo* info = Node(e.words);
       if (!info) continue;
+      d_->starts[ids_[0]] |= 2;
       std::string text;
       for (const std::string& w : e.words) text += (text.empty() ? "" : " ") + w;
       if (info->discard < 0 || (e.story && !d_->discards[info->discard].story)) {

@@ -66,6 +66,9 @@ struct CompiledPattern {
   SourceLoc loc;
   std::string text;
   int specificity = 0;
+  // Literal word ids the pattern needs somewhere in the sentence (a cheap
+  // prefilter before matching).
+  std::vector<uint32_t> required;
 };
 
 struct CompiledBlock {
@@ -121,6 +124,10 @@ class CompiledDictionaryImpl : public CompiledDictionary {
   std::vector<uint32_t> synset_members;  // synset ids, per node range
   std::vector<CompiledDiscard> discards;
   std::vector<CompiledIssue> issues;
+  // Per word id: bit 0 = first word of some phrase, bit 1 = of a discard.
+  std::vector<uint8_t> starts;
+  bool StartsPhrase(uint32_t w) const { return w < starts.size() && (starts[w] & 1); }
+  bool StartsDiscard(uint32_t w) const { return w < starts.size() && (starts[w] & 2); }
   size_t num_actor_phrases_ = 0;
   size_t num_agent_phrases_ = 0;
   size_t num_verb_forms_ = 0;
