@@ -455,17 +455,25 @@ def build(iso_path):
     if code in curated:
       names += curated[code][3] + curated[code][1]
     b.add(code, names, f"{code} {entry['name']}")
+  # Capitals, places and institutions: one record per item, so that the
+  # display name (--explain, output "name") is the thing actually matched.
   for code, dem, caps, extra in curated.values():
-    if caps:
-      b.add(code + "GOV", caps, f"{code}: capital / seat of government")
+    add_each(b, code + "GOV", caps, f"{code}: capital / seat of government")
   for code, names in parse_table(PLACES, 2):
-    b.add(code, names, f"{code}: places")
+    add_each(b, code, names, f"{code}: places")
   for code, names in parse_table(INSTITUTIONS, 2):
-    # "US" alone is not an entry (pronoun), so "the US" is; a phrase "the
-    # US" would shadow "US forces" in "the US forces": list "the US forces".
-    names += ["the " + n for n in names if n.startswith("US ")]
-    b.add(code, names, f"{code}: institutions")
+    add_each(b, code, names, f"{code}: institutions")
   return b
+
+
+def add_each(b, code, names, comment):
+  for i, n in enumerate(names):
+    forms = [n]
+    # "US" alone is not an entry (pronoun) but "the US" is: list "the US
+    # forces" too, or "the US" would swallow "US forces".
+    if n.startswith("US "):
+      forms.append("the " + n)
+    b.add(code, forms, comment if i == 0 else None)
 
 
 def main():
