@@ -62,6 +62,17 @@ void SetSpeaker(const DocContext& ctx, const ActorMention* m, Report* r) {
   (void)ctx;
 }
 
+// An agent-only speaker ("the Civil Defense" -> ---GOV) takes the country
+// most mentioned in its sentence: the local authority of the place reported.
+void SetAgentSpeaker(const DocContext& ctx, uint32_t s, const ActorMention* m, Report* r) {
+  if (m == nullptr || !m->actor.code.starts_with("---")) return;
+  std::string country = LocalCountry(ctx, s);
+  if (country.empty()) return;
+  SetSpeaker(ctx, m, r);
+  r->speaker->code = country + m->actor.code.substr(3);
+  r->speaker->via = "agent+local country";
+}
+
 // Resolves the subject group [first, end) of a reporting cue.
 void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Report* r) {
   if (first >= end) return;
@@ -77,6 +88,12 @@ void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t 
     }
   }
   if (HasSectionIn(ctx, s, Section::kAnonymous, first, end)) return;
+  for (uint32_t i = first; i < end; ++i) {
+    if (const ActorMention* m = ctx.MentionAt(s, i, true)) {
+      SetAgentSpeaker(ctx, s, m, r);
+      if (r->speaker) return;
+    }
+  }
   for (uint32_t i = first; i < end && i < first + 3; ++i) {
     if (IsPronoun(ctx.norm(i))) {
       SetSpeaker(ctx, ctx.ResolvePronoun(s, i), r);
@@ -186,6 +203,12 @@ void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
       who_end = am->end_token;
       break;
     }
+    if (const ActorMention* am = ctx->MentionAt(s, i, true);
+        am != nullptr && !HasSectionIn(*ctx, s, Section::kAnonymous, am->first_token, am->end_token)) {
+      SetAgentSpeaker(*ctx, s, am, &r);
+      who_end = am->end_token;
+      break;
+    }
     if (ctx->Is(i, ",") || ctx->Is(i, ".")) break;
     if (IsPronoun(ctx->norm(i)) && !ctx->Is(i, "our") && !ctx->Is(i, "my")) {
       SetSpeaker(*ctx, ctx->ResolvePronoun(s, i), &r);
@@ -213,7 +236,8 @@ bool Covered(const std::vector<Report>& reports, uint32_t first, uint32_t end) {
 
 void CoderReports(DocContext* ctx, uint32_t s) {
   const SentenceCoding* sc = ctx->coded(s);
-  if (sc == nullptr) return;
+  // Our own cues win; the coder's clauses only fill sentences without any.
+  if (sc == nullptr || !ctx->reports[s].empty()) return;
   for (const Clause& c : sc->clauses) {
     if (c.kind != Clause::Kind::kReported || c.speaker < 0 ||
         c.speaker >= static_cast<int32_t>(sc->mentions.size())) {

@@ -86,6 +86,9 @@ struct DocContext {
 // The first resolved date mentioned in sentence s, else the document date.
 std::optional<Date> SentenceDate(const DocContext& ctx, uint32_t s);
 
+// The country most often mentioned in sentence s ("" when none).
+std::string LocalCountry(const DocContext& ctx, uint32_t s);
+
 bool IsPronoun(std::string_view w);
 bool IsPossessivePronoun(std::string_view w);
 // Relative or clause-opening words where a subject search stops.

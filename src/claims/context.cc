@@ -73,6 +73,8 @@ const ActorMention* DocContext::LastMentionBefore(uint32_t i) const {
     const ActorMention* m = dm.m;
     if (m->first_token >= i) break;
     if (m->end_token > i || m->agent_only || m->actor.code.empty()) continue;
+    // A pronoun hardly ever refers back to a news agency ("told AFP").
+    if (m->actor.code.size() >= 6 && m->actor.code.compare(3, 3, "MED") == 0) continue;
     best = m;
   }
   return best;
@@ -81,6 +83,34 @@ const ActorMention* DocContext::LastMentionBefore(uint32_t i) const {
 const ActorMention* DocContext::ResolvePronoun(uint32_t s, uint32_t i) const {
   if (const ActorMention* m = MentionAt(s, i)) return m;
   return LastMentionBefore(i);
+}
+
+std::string LocalCountry(const DocContext& ctx, uint32_t s) {
+  const SentenceCoding* sc = ctx.coded(s);
+  if (sc == nullptr) return {};
+  std::vector<std::pair<std::string, int>> counts;
+  for (const ActorMention& m : sc->mentions) {
+    if (m.agent_only || m.actor.code.size() < 3 || m.actor.code.starts_with("---") ||
+        m.actor.code.starts_with("IGO") || m.actor.code.starts_with("NGO")) {
+      continue;
+    }
+    std::string c = m.actor.code.substr(0, 3);
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == c; });
+    if (it == counts.end()) {
+      counts.emplace_back(c, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [c, k] : counts) {
+    if (k >= n) {
+      best = c;
+      n = k;
+    }
+  }
+  return best;
 }
 
 std::optional<Date> SentenceDate(const DocContext& ctx, uint32_t s) {

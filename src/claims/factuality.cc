@@ -105,7 +105,9 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
   if (c.negated && f != Fact::kNegated) {
     f = Fact::kNegated;
     cue = StrCat("negated: verb group '", ctx.Words(vf, ve), "' (coder)");
-  } else if (f == Fact::kAsserted && !c.modal.empty()) {
+  } else if (f == Fact::kAsserted && !c.modal.empty() && c.modal != "to" && c.modal != "can") {
+    // The coder's infinitive marker "to" is not a modal: "decided to withdraw"
+    // is asserted; the governing words ("plans to", "ready to") are our cues.
     f = Fact::kHypothetical;
     cue = StrCat("hypothetical: modal '", c.modal, "' (coder)");
   }

@@ -76,13 +76,15 @@ bool NotACount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
     return true;
   }
   if (n.value == 1 && ctx.Is(after, "of")) return true;  // "one of the"
-  if (ctx.Is(after, ":") || ctx.Is(after, "%") || ctx.Is(after, "percent") ||
+  bool glued_after = after < sent.end_token && ctx.tok(after).start == ctx.tok(n.end_token - 1).end;
+  if ((glued_after && ctx.Is(after, ":")) || ctx.Is(after, "%") || ctx.Is(after, "percent") ||
       ctx.Is(after, "per")) {
     return true;
   }
   if (n.first_token > sent.first_token) {
     uint32_t p = n.first_token - 1;
-    if (ctx.Is(p, ":") || ctx.Is(p, "$") || ctx.Is(p, "€") || ctx.Is(p, "£") || ctx.Is(p, "#")) return true;
+    bool glued = ctx.tok(p).end == ctx.tok(n.first_token).start;
+    if ((glued && ctx.Is(p, ":")) || ctx.Is(p, "$") || ctx.Is(p, "€") || ctx.Is(p, "£") || ctx.Is(p, "#")) return true;
     if (ctx.Is(p, "aged") || ctx.Is(p, "age")) return true;
   }
   for (const LexMatch& m : ctx.matches[s]) {

@@ -155,7 +155,7 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
       AddParty(ctx.LastMentionBefore(b - 1), &r);
       return r;
     }
-    if (w == "," || w == ";" || w == ":" || w == "that" || ctx.tok(b - 1).has(kTokQuote)) break;
+    if (w == "," || w == ";" || w == ":" || w == "that") break;
     --b;
   }
   if (const ActorMention* m = ctx.FirstMentionIn(s, b, c.first)) {
