@@ -28,12 +28,19 @@ std::string TalkKind(const std::string& code, const std::string& root) {
   return "";
 }
 
+// Country-level party of an actor code; "" when unknown ("---MIL": a
+// military of no known country).
+std::string PartyOf(const std::string& code) {
+  std::string c = CountryOf(code);
+  return c.starts_with("-") ? "" : c;
+}
+
 // Per document: the country pair with most events (any code). Ties go to
 // the lexically smaller pair so the result does not depend on input order.
 std::unordered_map<std::string, std::string> MainDyads(const CorpusInput& in) {
   std::unordered_map<std::string, std::map<std::string, int>> counts;
   for (const EventRecord& e : in.events) {
-    std::string s = CountryOf(e.source_code), t = CountryOf(e.target_code);
+    std::string s = PartyOf(e.source_code), t = PartyOf(e.target_code);
     if (s.empty() || t.empty() || s == t) continue;
     ++counts[e.doc][DyadName(s, t)];
   }
@@ -171,40 +178,127 @@ NegotiationItem FromEvent(const EventRecord& e, const std::string& kind, const T
   return it;
 }
 
-void AddEvents(const CorpusInput& in, const std::unordered_map<std::string, std::string>& main,
-               Tracker* t) {
+struct Context {
+  std::unordered_map<std::string, std::string> main;  // doc -> main dyad
+  // dyad -> third party -> consultations (04x) with one side, from the
+  // document rule alone (pass 1).
+  std::map<std::string, std::map<std::string, int>> mediators;
+  std::map<std::string, std::string> principal;  // country -> its most frequent main dyad
+};
+
+struct Assignment {
+  std::string dyad, third;  // empty dyad: not part of any negotiation
+};
+
+// The document rule (see the header). nullopt when it cannot decide or
+// when the document's main dyad is the pair itself (which a known mediator
+// may override: see Assign).
+std::optional<Assignment> ByDocument(const EventRecord& e, const Context& ctx) {
+  std::string s = PartyOf(e.source_code), c = PartyOf(e.target_code);
+  auto m = ctx.main.find(e.doc);
+  const std::string* doc = m == ctx.main.end() ? nullptr : &m->second;
+  if (s.empty()) return Assignment{};
+  if (c == s) return Assignment{};  // internal consultations of one side
+  if (!c.empty()) {
+    if (doc && *doc != DyadName(s, c) && InDyad(*doc, s) != InDyad(*doc, c)) {
+      return Assignment{*doc, InDyad(*doc, s) ? c : s};
+    }
+    return std::nullopt;
+  }
+  if (doc && InDyad(*doc, s)) return Assignment{*doc, ""};
+  return std::nullopt;
+}
+
+// A known mediator (from pass 1) talking to one side belongs to that side's
+// negotiation: "Hamas handed its response to the Qatari mediators" in an
+// article without Israeli events.
+std::optional<Assignment> ByMediator(const std::string& s, const std::string& c,
+                                     const Context& ctx) {
+  std::optional<Assignment> best;
+  int best_count = 0;
+  for (const auto& [dyad, meds] : ctx.mediators) {
+    for (const auto& [side, third] : {std::pair{s, c}, std::pair{c, s}}) {
+      auto it = meds.find(third);
+      if (InDyad(dyad, side) && !InDyad(dyad, third) && it != meds.end() &&
+          it->second > best_count) {
+        best = Assignment{dyad, third};
+        best_count = it->second;
+      }
+    }
+  }
+  return best;
+}
+
+// Document rule, then known mediators, then the pair itself; events without
+// a counterpart go to the party's principal negotiation.
+Assignment Assign(const EventRecord& e, const Context& ctx) {
+  if (auto a = ByDocument(e, ctx)) return *a;
+  std::string s = PartyOf(e.source_code), c = PartyOf(e.target_code);
+  if (!c.empty()) {
+    if (auto a = ByMediator(s, c, ctx)) return *a;
+    return Assignment{DyadName(s, c), ""};
+  }
+  auto p = ctx.principal.find(s);
+  return p == ctx.principal.end() ? Assignment{} : Assignment{p->second, ""};
+}
+
+Context MakeContext(const CorpusInput& in) {
+  Context ctx;
+  ctx.main = MainDyads(in);
+  // Pass 1: mediators from the document rule alone.
+  for (const EventRecord& e : in.events) {
+    if (e.root != "04" || e.fact != Fact::kAsserted) continue;
+    auto a = ByDocument(e, ctx);
+    if (a && !a->third.empty()) ++ctx.mediators[a->dyad][a->third];
+  }
+  // An article whose main pair is a side and its mediator (Hamas and Qatar)
+  // is about that side's negotiation (Israel-Hamas).
+  for (auto& [doc, dyad] : ctx.main) {
+    std::string a = dyad.substr(0, dyad.find('-')), b = dyad.substr(dyad.find('-') + 1);
+    if (auto m = ByMediator(a, b, ctx)) dyad = m->dyad;
+  }
+  std::map<std::string, std::map<std::string, int>> per_country;
+  for (const auto& [doc, dyad] : ctx.main) {
+    ++per_country[dyad.substr(0, dyad.find('-'))][dyad];
+    ++per_country[dyad.substr(dyad.find('-') + 1)][dyad];
+  }
+  for (const auto& [country, dyads] : per_country) {
+    auto best = dyads.begin();
+    for (auto it = dyads.begin(); it != dyads.end(); ++it) {
+      if (it->second > best->second) best = it;
+    }
+    ctx.principal[country] = best->first;
+  }
+  return ctx;
+}
+
+void AddEvents(const CorpusInput& in, const Context& ctx, Tracker* t) {
   for (const EventRecord& e : in.events) {
     t->NoteName(e.source_code, e.source_name);
     t->NoteName(e.target_code, e.target_name);
     std::string kind = TalkKind(e.code, e.root);
     if (kind.empty()) continue;
-    std::string s = CountryOf(e.source_code), c = CountryOf(e.target_code);
-    auto m = main.find(e.doc);
-    const std::string* doc_dyad = m == main.end() ? nullptr : &m->second;
-    std::string dyad, third;
-    if (!c.empty() && c != s) {
-      dyad = DyadName(s, c);
-      if (doc_dyad && *doc_dyad != dyad && (InDyad(*doc_dyad, s) != InDyad(*doc_dyad, c))) {
-        third = InDyad(*doc_dyad, s) ? c : s;
-        dyad = *doc_dyad;
-      }
-    } else if (doc_dyad && InDyad(*doc_dyad, s)) {
-      dyad = *doc_dyad;
-    } else {
-      continue;
+    Assignment a = Assign(e, ctx);
+    if (a.dyad.empty()) continue;
+    if (!a.third.empty() && e.root == "04" && e.fact == Fact::kAsserted) {
+      ++t->mediator_counts[a.dyad][a.third];
     }
-    if (!third.empty() && e.root == "04" && e.fact == Fact::kAsserted) {
-      ++t->mediator_counts[dyad][third];
-    }
-    t->Add(dyad, FromEvent(e, kind, *t));
+    t->Add(a.dyad, FromEvent(e, kind, *t));
   }
 }
 
-void AddPositions(const CorpusInput& in, const std::unordered_map<std::string, std::string>& main,
-                  Tracker* t) {
+void AddPositions(const CorpusInput& in, const Context& ctx, Tracker* t) {
   for (const PositionRecord& p : in.positions) {
-    auto m = main.find(p.doc);
-    if (m == main.end() || !InDyad(m->second, CountryOf(p.party_code))) continue;
+    std::string party = PartyOf(p.party_code);
+    auto m = ctx.main.find(p.doc);
+    std::string dyad;
+    if (m != ctx.main.end() && InDyad(m->second, party)) {
+      dyad = m->second;
+    } else if (auto pr = ctx.principal.find(party); pr != ctx.principal.end()) {
+      dyad = pr->second;
+    } else {
+      continue;
+    }
     NegotiationItem it;
     switch (p.stance) {
       case Stance::kOffer: it.kind = "proposal"; break;
@@ -221,7 +315,7 @@ void AddPositions(const CorpusInput& in, const std::unordered_map<std::string, s
     it.sources.push_back({p.doc, p.outlet, p.sentence, fmt::format("position:{}", p.idx),
                           p.sentence_text});
     t->NoteName(p.party_code, p.party_name);
-    t->Add(m->second, std::move(it));
+    t->Add(dyad, std::move(it));
   }
 }
 
@@ -318,15 +412,21 @@ void BuildPositions(const NegotiationOptions& o, const std::map<std::string, std
 std::vector<Negotiation> TrackNegotiations(const CorpusInput& input,
                                            const NegotiationOptions& options) {
   Tracker t{options, KnownPlaces(input), {}, {}, {}, {}};
-  auto main = MainDyads(input);
-  AddEvents(input, main, &t);
-  AddPositions(input, main, &t);
+  Context ctx = MakeContext(input);
+  AddEvents(input, ctx, &t);
+  AddPositions(input, ctx, &t);
   std::vector<Negotiation> out;
   for (auto& [dyad, n] : t.by_dyad) {
     for (NegotiationItem& it : n.items) {
       std::sort(it.sources.begin(), it.sources.end(), [](const Support& a, const Support& b) {
         return std::tie(a.doc, a.sentence, a.record) < std::tie(b.doc, b.sentence, b.record);
       });
+      // One source per sentence (several records of one sentence support the item once).
+      it.sources.erase(std::unique(it.sources.begin(), it.sources.end(),
+                                   [](const Support& a, const Support& b) {
+                                     return a.doc == b.doc && a.sentence == b.sentence;
+                                   }),
+                       it.sources.end());
       std::sort(it.attendees.begin(), it.attendees.end());
       it.attendees.erase(std::unique(it.attendees.begin(), it.attendees.end()), it.attendees.end());
     }

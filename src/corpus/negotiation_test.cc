@@ -149,6 +149,24 @@ TEST(TrackNegotiations, PositionsMoveOverTime) {
   EXPECT_EQ(status["ceasefire"], "held");
 }
 
+TEST(TrackNegotiations, KnownMediatorTalkingToOneSideJoinsThatSidesNegotiation) {
+  auto a = ConflictDoc("a", "X", "2024-05-01")
+               .Sentence("Qatar mediated with Israel.")
+               .Ev(Actor("QAT"), Actor("ISRGOV"), "045")
+               .Build();
+  auto b = DocBuilder("b", "Y", "2024-05-05")
+               .Sentence("Hamas handed its response to the Qatari mediators.")
+               .Ev(Actor("PSEREBHMS"), Actor("QATGOV"), "040")
+               .Sentence("Hamas and Islamic Jihad leaders met.")
+               .Ev(Actor("PSEREBHMS"), Actor("PSEREBPIJ"), "040")
+               .Build();
+  auto ns = TrackNegotiations(Input({a, b}), NegotiationOptions());
+  ASSERT_EQ(ns.size(), 1u);
+  EXPECT_EQ(ns[0].dyad, "ISR-PSE");
+  ASSERT_EQ(ns[0].items.size(), 2u) << "the internal Hamas-PIJ meeting is not a negotiation item";
+  EXPECT_EQ(ns[0].items[1].sources[0].doc, "b");
+}
+
 TEST(TrackNegotiations, PositionsOutsideTheMainDyadAreIgnored) {
   auto doc = ConflictDoc("a", "X", "2024-01-01")
                  .Sentence("Ukraine demands weapons.")
