@@ -184,7 +184,7 @@ PRI|Puerto Rican,Puerto Ricans|San Juan|
 PRK|North Korean,North Koreans|Pyongyang|DPRK,D.P.R.K.
 PRT|Portuguese|Lisbon|
 PRY|Paraguayan,Paraguayans|Asuncion,Asunción|
-PSE|Palestinian,Palestinians|Ramallah|Palestine,State of Palestine,Palestinian territories,Palestinian territory,occupied Palestinian territory,occupied Palestinian territories,Gaza,Gaza Strip,the Strip,Gazan,Gazans,West Bank,occupied West Bank,East Jerusalem,occupied East Jerusalem
+PSE|Palestinian,Palestinians|Ramallah|coastal enclave,Palestine,State of Palestine,Palestinian territories,Palestinian territory,occupied Palestinian territory,occupied Palestinian territories,Gaza,Gaza Strip,the Strip,Gazan,Gazans,West Bank,occupied West Bank,East Jerusalem,occupied East Jerusalem
 QAT|Qatari,Qataris|Doha|
 ROU|Romanian,Romanians|Bucharest|
 RUS|Russian,Russians|Moscow,Kremlin|Russia,Russian Federation
@@ -260,12 +260,14 @@ ISRMIL|IDF,I.D.F.,Israel Defense Forces,Israel Defence Forces,Israeli Defense Fo
 ISRGOV|Israeli government,Government of Israel,Israeli cabinet,Israeli security cabinet,Israeli war cabinet,Israeli Prime Minister's Office,Mossad,Shin Bet,Shabak,Israel Security Agency,COGAT,Coordinator of Government Activities in the Territories
 ISRLEG|Knesset
 ISRCOP|Israel Police,Israeli police,Israeli Border Police
+USACOP|FBI,Federal Bureau of Investigation
+USAPTY|GOP,Republican Party
 PSEGOV|Palestinian Authority,PA,Palestinian National Authority,Palestinian government,Palestinian Presidency,Palestine Liberation Organization,Palestine Liberation Organisation,PLO,Gaza civil defence,Gaza civil defense,Palestinian Civil Defence,Palestinian Civil Defense,Gaza government media office,Gaza's government media office,Government Media Office in Gaza
 PSEHLH|Gaza health ministry,Palestinian health ministry,Gaza Health Ministry,Health Ministry in Gaza,Ministry of Health in Gaza,Palestinian Red Crescent,Palestine Red Crescent Society,PRCS
 PSEMED|WAFA,Wafa news agency
 USAMIL|US military,US forces,US troops,US army,US navy,US air force,US Marines,US warships,US Central Command,Pentagon,U.S. military,U.S. Army,U.S. Navy,U.S. Air Force,U.S. forces,CENTCOM,U.S. Central Command,Central Command,U.S. Marines
-USAGOV|US government,US administration,US officials,US official,US president,US envoy,US special envoy,US ambassador,US secretary of state,US State Department,US Treasury,US intelligence,US negotiators,US delegation,State Department,U.S. State Department,Department of State,Trump administration,Biden administration,CIA,Central Intelligence Agency,National Security Council,Treasury Department,U.S. Treasury
-USALEG|U.S. Congress,US Congress,U.S. Senate,House of Representatives,Senate Foreign Relations Committee
+USAGOV|NSA,National Security Agency,US government,US administration,US officials,US official,US president,US envoy,US special envoy,US ambassador,US secretary of state,US State Department,US Treasury,US intelligence,US negotiators,US delegation,State Department,U.S. State Department,Department of State,Trump administration,Biden administration,CIA,Central Intelligence Agency,National Security Council,Treasury Department,U.S. Treasury
+USALEG|Capitol Hill,U.S. Congress,US Congress,U.S. Senate,House of Representatives,Senate Foreign Relations Committee
 USAMED|Washington Post,Associated Press,CNN,Fox News,New York Times,Wall Street Journal
 RUSMIL|Russian army,Russian military,Russian forces,Russian armed forces
 RUSGOV|Russian Defence Ministry,Russian Defense Ministry,FSB,Federal Security Service,Russian Foreign Ministry,Russian government,Roscosmos
@@ -289,7 +291,7 @@ IRNMIL|IRGC,Revolutionary Guards,Islamic Revolutionary Guard Corps,Revolutionary
 IRNGOV|Iranian government,Iranian foreign ministry,Supreme National Security Council
 LBNMIL|Lebanese army,Lebanese Armed Forces,LAF
 LBNGOV|Lebanese government,Baabda,Grand Serail
-LBNMED|Al-Manar,Al Manar,NNA,National News Agency
+LBNMED|Al-Mayadeen,Al Mayadeen,Al-Manar,Al Manar,NNA,National News Agency
 SYRGOV|Syrian government
 SYRMED|Syrian Arab News Agency
 SDNMIL|Sudanese Armed Forces,Sudanese army,SAF,Sudanese military
@@ -317,7 +319,7 @@ DEUGOV|Bundesregierung,German government,Chancellery
 # PSE; Crimea, Donetsk, Luhansk, Zaporizhzhia, Kherson -> UKR; the Golan
 # Heights -> SYR), whoever controls them on the day.
 PLACES = """
-PSE|Rafah,Khan Younis,Khan Yunis,Khan Younes,Jabalia,Jabaliya,Deir al-Balah,Deir el-Balah,Beit Lahia,Beit Hanoun,Nuseirat,al-Mawasi,Mawasi,Gaza City,Shujaiya,Zeitoun,Bureij,Maghazi,Jenin,Nablus,Tulkarm,Tulkarem,Hebron,Bethlehem,Jericho,Qalqilya,Tubas,Nur Shams,Jordan Valley,Philadelphi corridor,Netzarim corridor,Morag corridor,Kerem Shalom crossing,Rafah crossing
+PSE|Shati,al-Shati,Beach refugee camp,Rafah,Khan Younis,Khan Yunis,Khan Younes,Jabalia,Jabaliya,Deir al-Balah,Deir el-Balah,Beit Lahia,Beit Hanoun,Nuseirat,al-Mawasi,Mawasi,Gaza City,Shujaiya,Zeitoun,Bureij,Maghazi,Jenin,Nablus,Tulkarm,Tulkarem,Hebron,Bethlehem,Jericho,Qalqilya,Tubas,Nur Shams,Jordan Valley,Philadelphi corridor,Netzarim corridor,Morag corridor,Kerem Shalom crossing,Rafah crossing
 ISR|Kiryat Gat,Negev desert,Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Galilee
 LBN|Litani,Litani River,Marjayoun,Khiam,Bint Jbeil,Naqoura,south Lebanon,southern Lebanon,Dahiyeh,Dahiya,Tyre,Sidon,Nabatieh,Bekaa,Bekaa Valley,Baalbek
 SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sweida,Suwayda,Quneitra,Golan Heights,the Golan,the Golan Heights,occupied Golan Heights
