@@ -194,7 +194,7 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
       i = static_cast<uint32_t>(rel);
       continue;
     }
-    if (c.tok(i).is_verb) {
+    if (c.tok(i).is_verb && !c.tok(i).barrier) {
       start = i;
       after_verb = has_boundary = true;
       break;

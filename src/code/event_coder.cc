@@ -127,8 +127,15 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
       continue;
     }
     CodeSentence(&c);
-    for (const ActorMention& m : sc.mentions) {
-      if (!m.agent_only) s->context.push_back(m);
+    // Event sources go last: "It" in the next sentence prefers them.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t k = 0; k < sc.mentions.size(); ++k) {
+        bool source = false;
+        for (const EventCandidate& ev : sc.events) source |= ev.source_mention == (int32_t)k;
+        if (!sc.mentions[k].agent_only && source == (pass == 1)) {
+          s->context.push_back(sc.mentions[k]);
+        }
+      }
     }
     if (s->context.size() > 32) s->context.erase(s->context.begin(), s->context.end() - 16);
   }

@@ -1,0 +1,302 @@
+// EventCoder constructions, one test per construction, with a small
+// dictionary written here (not the shared files) and the real text stage.
+#include "code/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parley {
+namespace {
+
+Phrase Words(const std::string& s) {
+  Phrase p;
+  std::string cur;
+  for (char ch : s) {
+    if (ch == ' ') {
+      if (!cur.empty()) p.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(ch);
+    }
+  }
+  if (!cur.empty()) p.push_back(cur);
+  return p;
+}
+
+void Actor(DictionarySet* set, std::vector<std::string> phrases, std::vector<DatedCode> codes) {
+  ActorEntry e;
+  for (const std::string& p : phrases) e.phrases.push_back(Words(p));
+  e.codes = std::move(codes);
+  e.name = phrases[0];
+  e.loc = {"test.actors.txt", static_cast<uint32_t>(set->actors.size() + 1), 0};
+  set->actors.push_back(std::move(e));
+}
+
+void Agent(DictionarySet* set, std::vector<std::string> forms, std::string code,
+           bool prefix = false) {
+  AgentEntry a;
+  for (const std::string& f : forms) a.forms.push_back(Words(f));
+  a.code = std::move(code);
+  a.prefix = prefix;
+  a.loc = {"test.agents.txt", static_cast<uint32_t>(set->agents.size() + 1), 0};
+  set->agents.push_back(std::move(a));
+}
+
+// A block with one verb and its forms; patterns are "- WORDS * WORDS [CODE]"
+// given as pre/post word lists.
+VerbBlock& Block(DictionarySet* set, const std::string& name, const std::string& code,
+                 std::vector<std::string> forms) {
+  VerbBlock b;
+  b.name = name;
+  b.code = code;
+  VerbEntry v;
+  v.base = forms[0];
+  for (const std::string& f : forms) v.forms.push_back({Words(f), 0});
+  v.loc = {"test.verbs.txt", static_cast<uint32_t>(10 * set->verb_blocks.size() + 1), 0};
+  b.verbs.push_back(std::move(v));
+  b.loc = v.loc;
+  set->verb_blocks.push_back(std::move(b));
+  return set->verb_blocks.back();
+}
+
+void Pattern(VerbBlock* b, std::vector<std::string> pre, std::vector<std::string> post,
+             std::string code, uint32_t line) {
+  VerbPattern p;
+  auto elem = [](const std::string& w) {
+    PatternElement e;
+    if (w == "$") e.kind = PatternElement::Kind::kSource;
+    else if (w == "+") e.kind = PatternElement::Kind::kTarget;
+    else e.words = {w};
+    return e;
+  };
+  for (const std::string& w : pre) p.pre.push_back(elem(w));
+  for (const std::string& w : post) p.post.push_back(elem(w));
+  p.code = std::move(code);
+  p.loc = {"test.verbs.txt", line, 0};
+  b->patterns.push_back(std::move(p));
+}
+
+DictionarySet TestDictionary() {
+  DictionarySet set;
+  Actor(&set, {"israel", "israeli"}, {{"ISR", {}, {}}});
+  Actor(&set, {"gaza", "gaza strip"}, {{"PSE", {}, {}}});
+  Actor(&set, {"hamas"}, {{"PSEREBHMS", {}, {}}});
+  Actor(&set, {"ismail haniyeh"}, {{"PSEREBHMS", {}, {}}});
+  Actor(&set, {"egypt", "egyptian"}, {{"EGY", {}, {}}});
+  Actor(&set, {"qatar", "qatari"}, {{"QAT", {}, {}}});
+  Actor(&set, {"iraq"}, {{"IRQ", {}, {}}});
+  Actor(&set, {"united nations"}, {{"IGOUNO", {}, {}}});
+  Actor(&set, {"arnold vale"},
+        {{"VLDOPP", Date::FromYmd(2003, 1, 1), Date::FromYmd(2012, 6, 15)},
+         {"VLDGOV", Date::FromYmd(2012, 6, 15), Date::FromYmd(2019, 3, 1)},
+         {"VLDELI", {}, {}}});
+  Agent(&set, {"official", "officials"}, "GOV");
+  Agent(&set, {"security officials"}, "GOV");
+  Agent(&set, {"envoy", "envoys"}, "GOV");
+  Agent(&set, {"forces", "troops", "soldiers"}, "MIL");
+  Agent(&set, {"leader", "leaders"}, "GOV");
+  Agent(&set, {"political bureau"}, "GOV");
+  Agent(&set, {"spokesman"}, "GOV");
+  Block(&set, "MEET", "040", {"meet", "meets", "met", "meeting"});
+  VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
+  Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
+  Block(&set, "FIRE", "190", {"fire", "fires", "fired"});
+  Block(&set, "CRITICIZE", "111", {"criticize", "criticized", "criticizes"});
+  Block(&set, "SAY", "010", {"say", "says", "said"});
+  set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
+  set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
+  return set;
+}
+
+class EventCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto an = TextAnalyzer::Create("/usr/share/wordnet");
+    ASSERT_TRUE(an.ok()) << an.status().ToString();
+    analyzer_ = new std::shared_ptr<const TextAnalyzer>(*an);
+    auto dict = CompiledDictionary::Compile(TestDictionary(), **analyzer_);
+    ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+    auto coder = EventCoder::Create(*dict);
+    ASSERT_TRUE(coder.ok());
+    coder_ = new std::shared_ptr<const EventCoder>(*coder);
+  }
+
+  // "SRC CODE TGT" per event, sentences joined by " | ".
+  std::string Code(const std::string& text, std::optional<Date> date = Date::FromYmd(2024, 7, 14)) {
+    doc_ = Document{};
+    doc_.text = text;
+    doc_.date = date;
+    doc_.body.push_back({0, static_cast<uint32_t>(text.size())});
+    (*analyzer_)->Analyze(doc_, &text_);
+    auto scratch = (*coder_)->NewScratch();
+    (*coder_)->Code(doc_, text_, scratch.get(), &coding_);
+    std::string out;
+    for (const SentenceCoding& s : coding_.sentences) {
+      for (const EventCandidate& ev : s.events) {
+        if (!out.empty()) out += " | ";
+        out += ev.event.source.code + " " + ev.event.code + " " +
+               (ev.event.target ? ev.event.target->code : "---");
+      }
+    }
+    return out;
+  }
+
+  const EventCandidate& First() { 
+    for (const SentenceCoding& s : coding_.sentences) {
+      if (!s.events.empty()) return s.events[0];
+    }
+    static EventCandidate none;
+    ADD_FAILURE() << "no event";
+    return none;
+  }
+
+  static std::shared_ptr<const TextAnalyzer>* analyzer_;
+  static std::shared_ptr<const EventCoder>* coder_;
+  Document doc_;
+  AnalyzedText text_;
+  DocumentCoding coding_;
+};
+std::shared_ptr<const TextAnalyzer>* EventCoderTest::analyzer_ = nullptr;
+std::shared_ptr<const EventCoder>* EventCoderTest::coder_ = nullptr;
+
+TEST_F(EventCoderTest, SubjectVerbObjectCodesTheVerbBlock) {
+  EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas on Sunday."));
+  const Event& e = First().event;
+  EXPECT_EQ("test.verbs.txt:31", e.rule);
+  EXPECT_EQ("11", e.root);
+  ASSERT_TRUE(e.date.has_value());
+  EXPECT_EQ("2024-07-14", e.date->ToString());
+}
+
+TEST_F(EventCoderTest, CompoundSubjectGivesOneEventPerMember) {
+  EXPECT_EQ("EGY 040 ISRGOV | QAT 040 ISRGOV",
+            Code("Egypt and Qatar met Israeli security officials."));
+  EXPECT_TRUE(coding_.sentences[0].mentions[0].compound);
+}
+
+TEST_F(EventCoderTest, AgentsAttachToTheNearestActor) {
+  EXPECT_EQ("QATGOV 040 ISRGOV", Code("The Qatari envoy met Israeli security officials."));
+  EXPECT_EQ("PSEREBHMSGOV 040 QAT", Code("Hamas leaders met Qatar."));
+}
+
+TEST_F(EventCoderTest, AppositionKeepsThePersonsCode) {
+  EXPECT_EQ("PSEREBHMS 111 ISR",
+            Code("Ismail Haniyeh, head of Hamas's political bureau, criticized Israel."));
+}
+
+TEST_F(EventCoderTest, PossessiveGroupTakesTheOwnersCode) {
+  EXPECT_EQ("PSEREBHMSGOV 111 ISR", Code("Hamas's political bureau criticized Israel."));
+}
+
+TEST_F(EventCoderTest, PrepositionalActorCodesAnAgentOnlyGroup) {
+  EXPECT_EQ("IRQMIL 111 ISR", Code("Troops in Iraq criticized Israel."));
+}
+
+TEST_F(EventCoderTest, PassiveWithByInvertsSourceAndTarget) {
+  EXPECT_EQ("ISRMIL 190 PSE", Code("Gaza was attacked by Israeli forces."));
+  EXPECT_TRUE(First().passive);
+  EXPECT_EQ("ISRMIL 190 PSE", Code("Gaza was struck by Israeli forces."));  // lemma
+}
+
+TEST_F(EventCoderTest, NegationIsFlaggedNotDropped) {
+  EXPECT_EQ("ISR 190 PSE", Code("Israel did not attack Gaza."));
+  EXPECT_TRUE(First().negated);
+  Code("Israel didn't attack Gaza.");
+  EXPECT_TRUE(First().negated);
+  Code("Israel attacked Gaza.");
+  EXPECT_FALSE(First().negated);
+}
+
+TEST_F(EventCoderTest, ModalIsRecorded) {
+  EXPECT_EQ("ISR 190 PSE", Code("Israel will attack Gaza."));
+  EXPECT_EQ("will", First().modal);
+}
+
+TEST_F(EventCoderTest, ReportedClauseIsCodedWithItsSpeaker) {
+  EXPECT_EQ("ISR 190 PSE", Code("Hamas said Israel attacked Gaza."));
+  const SentenceCoding& s = coding_.sentences[0];
+  const Clause& cl = s.clauses[First().clause];
+  ASSERT_EQ(Clause::Kind::kReported, cl.kind);  // the verb's own clause
+  bool found = false;
+  for (const Clause& c : s.clauses) {
+    if (c.kind == Clause::Kind::kReported) {
+      ASSERT_GE(c.speaker, 0);
+      EXPECT_EQ("PSEREBHMS", s.mentions[c.speaker].actor.code);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(EventCoderTest, TrailingReportingClauseIsNotAnEvent) {
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza, a Hamas spokesman said."));
+  bool speaker = false;
+  for (const Clause& c : coding_.sentences[0].clauses) {
+    if (c.kind == Clause::Kind::kReported && c.speaker >= 0) {
+      speaker = coding_.sentences[0].mentions[c.speaker].actor.code == "PSEREBHMSGOV";
+    }
+  }
+  EXPECT_TRUE(speaker);
+}
+
+TEST_F(EventCoderTest, RelativeClauseDoesNotStealTheSubject) {
+  EXPECT_EQ("PSEREBHMS 194 ISR", Code("Hamas, which controls Gaza, attacked rockets at Israel."));
+}
+
+TEST_F(EventCoderTest, PatternBindsTheTargetAfterThePreposition) {
+  EXPECT_EQ("PSEREBHMS 194 ISR", Code("Hamas attacked rockets at Israel."));
+  EXPECT_EQ("test.verbs.txt:99", First().event.rule);
+}
+
+TEST_F(EventCoderTest, PrepositionalTargetWhenThereIsNoObject) {
+  EXPECT_EQ("ISR 190 PSE", Code("Israel fired at Gaza."));
+}
+
+TEST_F(EventCoderTest, DatedRolesFollowTheSentenceDate) {
+  EXPECT_EQ("VLDOPP 111 ISR", Code("Arnold Vale criticized Israel.", Date::FromYmd(2005, 1, 1)));
+  EXPECT_EQ("VLDGOV 111 ISR", Code("Arnold Vale criticized Israel.", Date::FromYmd(2015, 1, 1)));
+  EXPECT_EQ("VLDELI 111 ISR", Code("Arnold Vale criticized Israel.", Date::FromYmd(2020, 1, 1)));
+}
+
+TEST_F(EventCoderTest, DiscardPhrasesDropSentenceOrStory) {
+  EXPECT_EQ("", Code("Israel criticized Hamas after the football match."));
+  EXPECT_TRUE(coding_.sentences[0].discarded);
+  EXPECT_EQ("", Code("Israel criticized Hamas. Egypt met Qatar before the World Cup."));
+  EXPECT_TRUE(coding_.story_discarded);
+}
+
+TEST_F(EventCoderTest, PronounResolvesToTheRecentActor) {
+  EXPECT_EQ("PSEREBHMS 040 QAT | PSEREBHMS 111 ISR",
+            Code("Hamas met Qatar on Monday. It criticized Israel."));
+  const SentenceCoding& s = coding_.sentences[1];
+  EXPECT_EQ("pronoun", s.mentions[s.events[0].source_mention].actor.via);
+}
+
+TEST_F(EventCoderTest, AgentOnlySourceNeedsTheOption) {
+  EXPECT_EQ("", Code("Officials criticized Israel."));
+}
+
+TEST_F(EventCoderTest, SpansPointAtTheWords) {
+  Code("Israel attacked Gaza.");
+  const Event& e = First().event;
+  EXPECT_EQ("Israel", doc_.text.substr(e.source.start, e.source.end - e.source.start));
+  ASSERT_TRUE(e.target.has_value());
+  EXPECT_EQ("Gaza", e.target->text);
+  bool verb = false;
+  for (const Span& sp : e.spans) {
+    if (sp.role == "verb") verb = doc_.text.substr(sp.start, sp.end - sp.start) == "attacked";
+  }
+  EXPECT_TRUE(verb);
+}
+
+TEST_F(EventCoderTest, ExplainNamesMentionsAndRules) {
+  Code("Israel attacked Gaza.");
+  std::string x = (*coder_)->Explain(doc_, text_, coding_, 0);
+  EXPECT_NE(std::string::npos, x.find("event ISR 190 PSE"));
+  EXPECT_NE(std::string::npos, x.find("test.verbs.txt:11"));
+}
+
+}  // namespace
+}  // namespace parley
