@@ -53,6 +53,30 @@ case "${1:-}" in
     "$PARLEY" timeline --dyad ISR-PSE --db build/examples.db
     ;;
   test)
+    # A throwaway PostgreSQL server for the store tests (TEST_PG_URL); the
+    # PostgreSQL tests skip with a message only when none can be started.
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+    PGROOT=$(mktemp -d /tmp/parley-pgtest.XXXXXX)
+    export PGPORT=${PARLEY_TEST_PGPORT:-54329} PGDATA="$PGROOT/data"
+    stop_pg() {
+      [ -n "$PGBIN" ] && [ -f "$PGDATA/postmaster.pid" ] &&
+        runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+      rm -rf "$PGROOT"
+    }
+    trap stop_pg EXIT
+    if [ -n "$PGBIN" ] && [ "$(id -u)" -eq 0 ] && mkdir -p "$PGDATA" &&
+       chown -R postgres:postgres "$PGROOT" &&
+       runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 \
+         --locale=C.UTF-8 >"$PGROOT/initdb.log" 2>&1 &&
+       runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGROOT/server.log" -w -t 30 \
+         -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+         start >/dev/null &&
+       "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres eventsdb; then
+      export TEST_PG_URL="postgresql://postgres@127.0.0.1:$PGPORT/eventsdb"
+      echo "setup: PostgreSQL test server on port $PGPORT (TEST_PG_URL=$TEST_PG_URL)" >&2
+    else
+      echo "setup: WARNING: could not start a PostgreSQL test server; PostgreSQL tests will be skipped" >&2
+    fi
     build asan
     ctest --preset asan -j "$(nproc)"
     ctest --preset release -j "$(nproc)"
