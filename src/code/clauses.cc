@@ -205,9 +205,15 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
       break;
     }
   }
+  // "X told AFP (that) ...": the NP right after a reporting verb is the
+  // addressee, not a subject.
+  bool after_report = has_boundary && c.tok(start).verb >= 0 &&
+                      c.s->verbs[c.tok(start).verb].report &&
+                      c.token(start).lemma == "tell";
   for (size_t k = 0; k < nps.size() && !after_verb; ++k) {
     const NounPhrase& np = nps[k];
     if (np.first < start || np.end > g.first || np.members.empty()) continue;
+    if (after_report && np.first == c.s->verbs[c.tok(start).verb].end) continue;
     if (np.prep < 0 || (has_boundary && np.prep == static_cast<int32_t>(start))) {
       return static_cast<int32_t>(k);
     }
@@ -288,6 +294,11 @@ int32_t ByAgent(const SentenceCtx& c, const VerbGroup& g, uint32_t limit, bool w
   }
   (void)CodedNpAfter;
   return -1;
+}
+
+int32_t FromAgent(const SentenceCtx& c, const VerbGroup& g, uint32_t limit) {
+  int32_t np = g.end + 1 < limit && c.token(g.end).norm == "from" ? NpAt(c, g.end + 1) : -1;
+  return np >= 0 && !c.s->nps[np].members.empty() ? np : -1;
 }
 
 }  // namespace parley::coder_internal

@@ -33,6 +33,9 @@ int32_t DefaultTarget(const SentenceCtx& c, const VerbGroup& g, uint32_t limit,
 // "by X" after a passive verb (with `wide`, also "from X" / "in X").
 int32_t ByAgent(const SentenceCtx& c, const VerbGroup& g, uint32_t limit, bool wide);
 
+// "from X" right after a passive verb ("were fired from the Strip").
+int32_t FromAgent(const SentenceCtx& c, const VerbGroup& g, uint32_t limit);
+
 }  // namespace parley::coder_internal
 
 #endif  // PARLEY_CODE_CLAUSES_H_

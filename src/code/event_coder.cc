@@ -219,9 +219,13 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   }
   int32_t src = b.source_np, tgt = b.target_np;
   int32_t by = (g.passive || forced_passive) ? ByAgent(*c, g, limit, forced_passive) : -1;
+  if (by < 0 && g.passive) by = FromAgent(*c, g, limit);
   if (src < 0) src = by >= 0 ? by : g.subject_np;
   if (tgt < 0) {
-    tgt = by >= 0 ? g.subject_np : DefaultTarget(*c, g, limit, src);
+    // Passive: the subject is the target ("Gaza was struck by X"); an
+    // uncoded subject ("rockets were fired from X towards Y") leaves the
+    // object or PP after the verb.
+    tgt = by >= 0 && g.subject_np >= 0 ? g.subject_np : DefaultTarget(*c, g, limit, src);
   }
   if (src < 0 && options_.allow_agent_only_source == false) return;
   size_t before = c->out->events.size();

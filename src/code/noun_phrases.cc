@@ -309,8 +309,10 @@ void ResolvePronouns(SentenceCtx* c) {
     std::string_view last = c->token(np.end - 1).norm;
     if (np.pronoun) {
       ref = Recent(*c, np.first, AnyCode);
-    } else if (np.end - np.first == 2 && c->token(np.first).norm == "the" &&
-               (c->cls(np.end - 1) & kWcDefNoun)) {
+    } else if (np.end - np.first >= 2 && c->token(np.first).norm == "the" &&
+               (c->cls(np.first + 1) & kWcDefNoun) &&
+               (np.end - np.first == 2 || c->token(np.first + 2).has(kTokPossessive))) {
+      last = c->token(np.first + 1).norm;  // "the movement('s decision)"
       if (last == "army" || last == "military") {
         ref = Recent(*c, np.first, StateCode);
         suffix = "MIL";
