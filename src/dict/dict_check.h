@@ -30,7 +30,8 @@ struct DictCheckResult {
   DictionarySet set;
   size_t errors = 0;
   size_t warnings = 0;
-  double read_seconds = 0.0;
+  double read_seconds = 0.0;    // wall clock
+  double cpu_seconds = 0.0;     // process CPU time (stable on a loaded machine)
   int64_t rss_delta_bytes = 0;  // resident set growth while reading (Linux)
   bool failed = false;          // errors, or warnings with warnings_are_failures
 };

@@ -254,6 +254,30 @@ TEST(DirectoryReaderTest, EmptyOrMissingDirectoryFails) {
             StatusCode::kNotFound);
 }
 
+TEST(DirectoryReaderTest, ValdoriaFixtureLoadsCleanly) {
+  std::string dir = std::string(PARLEY_SOURCE_DIR) + "/testdata/dictionaries/valdoria";
+  StatusOr<DictionarySet> set = ReadDictionaryDirectory(dir);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_TRUE(set->diagnostics.empty()) << set->diagnostics[0].ToString();
+  EXPECT_EQ(set->files.size(), 9u);  // manifest + 8 files
+  EXPECT_EQ(set->actors.size(), 10u);
+  EXPECT_EQ(std::count_if(set->actors.begin(), set->actors.end(),
+                          [](const ActorEntry& a) { return a.framing; }),
+            2);
+  EXPECT_EQ(set->verb_blocks.size(), 3u);
+  EXPECT_EQ(set->verb_blocks[0].patterns.size(), 3u);
+  ASSERT_EQ(set->verb_blocks[1].patterns.size(), 3u);  // the "<!--" line did not stop them
+  EXPECT_EQ(set->verb_blocks[1].patterns[2].code, "0871");
+  EXPECT_EQ(set->verb_blocks[2].patterns[0].syntax, VerbPattern::Syntax::kPetrarch2);
+  EXPECT_EQ(set->transformations.size(), 1u);
+  auto ilya = std::find_if(set->actors.begin(), set->actors.end(), [](const ActorEntry& a) {
+    return a.phrases[0] == Phrase{"ilya", "dorn"};
+  });
+  ASSERT_NE(ilya, set->actors.end());
+  EXPECT_EQ(ilya->CodeOn(D(2022, 1, 1))->code, "KSTGOV");
+  EXPECT_EQ(ilya->CodeOn(D(2025, 1, 1))->code, "KSTELI");
+}
+
 TEST(SourceLocTest, RuleIdUsesTheBaseName) {
   SourceLoc loc{"/x/y/Parley.verbs.txt", 812, 3};
   EXPECT_EQ(loc.RuleId(), "Parley.verbs.txt:812");
