@@ -35,20 +35,25 @@ std::string PartyOf(const std::string& code) {
   return c.starts_with("-") ? "" : c;
 }
 
-// Per document: the country pair with most events (any code). Ties go to
-// the lexically smaller pair so the result does not depend on input order.
+// Per document: the country pair with most events (any code); ties go to
+// the pair with most events in the whole input, then to the lexically
+// smaller pair, so the result does not depend on input order.
 std::unordered_map<std::string, std::string> MainDyads(const CorpusInput& in) {
   std::unordered_map<std::string, std::map<std::string, int>> counts;
+  std::map<std::string, int> global;
   for (const EventRecord& e : in.events) {
     std::string s = PartyOf(e.source_code), t = PartyOf(e.target_code);
     if (s.empty() || t.empty() || s == t) continue;
     ++counts[e.doc][DyadName(s, t)];
+    ++global[DyadName(s, t)];
   }
   std::unordered_map<std::string, std::string> main;
   for (const auto& [doc, c] : counts) {
     auto best = c.begin();
     for (auto it = c.begin(); it != c.end(); ++it) {
-      if (it->second > best->second) best = it;
+      if (std::pair(it->second, global[it->first]) > std::pair(best->second, global[best->first])) {
+        best = it;
+      }
     }
     main[doc] = best->first;
   }
