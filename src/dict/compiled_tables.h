@@ -108,8 +108,17 @@ struct ActorReading {
   const DatedCode* applied = nullptr;
 };
 
+// Longest match lengths (in words) starting at one position, per kind.
+struct MatchLengths {
+  uint32_t actor = 0, agent = 0, verb = 0, discard = 0;
+  friend bool operator==(const MatchLengths&, const MatchLengths&) = default;
+};
+
 class CompiledDictionaryImpl : public CompiledDictionary {
  public:
+  // Longest matches at `pos` over interned word ids (kNoWord = unknown).
+  MatchLengths LongestAt(const std::vector<uint32_t>& ids, size_t pos) const;
+
   WordTable words;
   PhraseTrie trie;
   std::vector<NodeInfo> nodes;  // payload index -> info

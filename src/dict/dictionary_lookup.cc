@@ -48,6 +48,25 @@ LookupResult ActorResult(const CompiledDictionaryImpl& d, const NodeInfo& info,
 
 }  // namespace
 
+MatchLengths CompiledDictionaryImpl::LongestAt(const std::vector<uint32_t>& ids,
+                                               size_t pos) const {
+  MatchLengths m;
+  uint32_t node = PhraseTrie::kRoot;
+  for (size_t j = pos; j < ids.size(); ++j) {
+    if (ids[j] == kNoWord) break;
+    node = trie.Child(node, ids[j]);
+    if (node == PhraseTrie::kNone) break;
+    const NodeInfo* info = Info(node);
+    if (!info) continue;
+    uint32_t len = static_cast<uint32_t>(j + 1 - pos);
+    if (info->actor_list >= 0) m.actor = len;
+    if (info->agent >= 0) m.agent = len;
+    if (info->verb_form >= 0) m.verb = len;
+    if (info->discard >= 0) m.discard = len;
+  }
+  return m;
+}
+
 std::vector<LookupResult> CompiledDictionaryImpl::LookupWords(
     const std::vector<std::string>& phrase, const std::optional<Date>& date) const {
   std::vector<LookupResult> out;
