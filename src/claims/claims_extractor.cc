@@ -64,6 +64,7 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     ctx->text = &text;
     ctx->coding = &coding;
     ctx->lex = lex_.get();
+    ctx->dict = dict_.get();
     for (uint32_t s = 0; s < coding.sentences.size(); ++s) {
       for (const ActorMention& m : coding.sentences[s].mentions) ctx->mentions.push_back({&m, s});
     }

@@ -15,6 +15,7 @@
 
 #include "claims/lexicon.h"
 #include "code/sentence_coding.h"
+#include "dict/compiled_dictionary.h"
 #include "parley/document.h"
 #include "parley/event.h"
 #include "parley/text.h"
@@ -56,6 +57,7 @@ struct DocContext {
   const AnalyzedText* text = nullptr;
   const DocumentCoding* coding = nullptr;
   const ClaimsLexicon* lex = nullptr;
+  const CompiledDictionary* dict = nullptr;  // may be null (tests)
   std::vector<DocMention> mentions;                // document order
   std::vector<std::vector<LexMatch>> matches;      // per sentence
   std::vector<std::vector<Report>> reports;        // per sentence
@@ -79,7 +81,9 @@ struct DocContext {
   const ActorMention* FirstMentionIn(uint32_t s, uint32_t first, uint32_t end) const;
   // Most recent non-agent mention ending at or before token i (any sentence).
   const ActorMention* LastMentionBefore(uint32_t i) const;
-  // Resolves a pronoun token: the coder's pronoun mention or LastMentionBefore.
+  // Resolves a pronoun token: the coder's pronoun mention; for he/she/they
+  // the first actor of the sentence before it, else of the latest sentence
+  // with one (its subject, usually); for it/its the most recent mention.
   const ActorMention* ResolvePronoun(uint32_t s, uint32_t i) const;
 };
 
@@ -88,6 +92,9 @@ std::optional<Date> SentenceDate(const DocContext& ctx, uint32_t s);
 
 // The country most often mentioned in sentence s ("" when none).
 std::string LocalCountry(const DocContext& ctx, uint32_t s);
+// The actor the dictionary gives to the single word at token i ("Israeli"),
+// when the coder's mentions are coarser; nullopt without one.
+std::optional<ActorRef> DictionaryActor(const DocContext& ctx, uint32_t i);
 
 bool IsPronoun(std::string_view w);
 bool IsPossessivePronoun(std::string_view w);

@@ -226,7 +226,7 @@ TEST(PositionsTest, TableOfConstructions) {
        {"PSEREBHMS reject 'concessions'", "EGYGOV reject 'concessions'"}},
       {"PrerequisiteItemBefore",
        {"Hamas said that an end to the war is a prerequisite for any deal."},
-       {"PSEREBHMS demand 'permanent ceasefire' said_by=PSEREBHMS"}},
+       {"PSEREBHMS demand 'end of the war and aggression' said_by=PSEREBHMS"}},
       {"NoNegotiationContextNoPhrase", {"The minister called for calm in the city."}, {}},
   };
   for (const PositionCase& c : cases) {

@@ -81,8 +81,40 @@ const ActorMention* DocContext::LastMentionBefore(uint32_t i) const {
 }
 
 const ActorMention* DocContext::ResolvePronoun(uint32_t s, uint32_t i) const {
+  // Centering: a personal pronoun refers to the subject (first actor) of its
+  // own sentence before it, else of the latest sentence with one:
+  // "Al-Rishq reaffirmed ... He called for ...". The coder's coreference is
+  // the fallback.
+  uint32_t sentence_first = text->sentences[s].first_token;
+  if (const ActorMention* m = FirstMentionIn(s, sentence_first, i)) {
+    if (m->end_token <= i && (m->actor.code.size() < 6 || m->actor.code.compare(3, 3, "MED") != 0)) {
+      return m;
+    }
+  }
+  for (uint32_t p = s; p-- > 0 && p + 3 > s;) {
+    const Sentence& st = text->sentences[p];
+    if (const ActorMention* m = FirstMentionIn(p, st.first_token, st.end_token)) {
+      if (m->actor.code.size() < 6 || m->actor.code.compare(3, 3, "MED") != 0) return m;
+    }
+  }
   if (const ActorMention* m = MentionAt(s, i)) return m;
   return LastMentionBefore(i);
+}
+
+std::optional<ActorRef> DictionaryActor(const DocContext& ctx, uint32_t i) {
+  if (ctx.dict == nullptr || !ctx.tok(i).has(kTokCapitalized)) return std::nullopt;
+  for (const LookupResult& r : ctx.dict->Lookup(ctx.Words(i, i + 1), ctx.doc->date)) {
+    if (r.kind != "actor" || r.code.empty()) continue;
+    ActorRef a;
+    a.code = r.code;
+    a.name = r.name;
+    a.text = ctx.Words(i, i + 1);
+    a.start = ctx.tok(i).start;
+    a.end = ctx.tok(i).end;
+    a.via = "dictionary (" + r.rule + ")";
+    return a;
+  }
+  return std::nullopt;
 }
 
 std::string LocalCountry(const DocContext& ctx, uint32_t s) {

@@ -263,7 +263,7 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     size_t pi;
     uint32_t ti;
   };
-  constexpr uint32_t kMaxGap = 4;
+  constexpr uint32_t kMaxGap = 6;
   std::vector<Frame> stack = {{0, i}};
   while (!stack.empty()) {
     Frame f = stack.back();

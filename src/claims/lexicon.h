@@ -10,7 +10,7 @@
 //   [section argument words]        starts a section; argument optional
 //   phrase words  {flag, key=value} one entry per line; attributes optional
 // Phrase words match a token when equal to its normalized form or its lemma.
-// Special words: "..." = a gap of 0-4 tokens; "$name" = 1-3 capitalized
+// Special words: "..." = a gap of 0-6 tokens; "$name" = 1-3 capitalized
 // words, captured (an item label may then use "$name"); "#num" = a number.
 // Every entry keeps file:line, which is its rule id in output.
 //

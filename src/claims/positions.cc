@@ -139,12 +139,25 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
   if (noun && c.first > sent.first_token) {
     uint32_t p = c.first - 1;
     if (ctx.Is(p, "'s") || ctx.Is(p, "'") || ctx.Is(p, "new") || ctx.Is(p, "main")) --p;
+    // "Israeli concessions": the word's own dictionary actor first, since a
+    // coder mention may span the whole noun phrase.
+    if (std::optional<ActorRef> a = DictionaryActor(ctx, p)) {
+      r.parties.push_back(*a);
+      r.first = p;
+      r.end = p + 1;
+      return r;
+    }
     if (const ActorMention* m = ctx.MentionAt(s, p)) {
       AddParty(m, &r);
       return r;
     }
-    if (IsPossessivePronoun(ctx.norm(p))) {
+    if (IsPossessivePronoun(ctx.norm(p)) && !ctx.Is(p, "our")) {
       AddParty(ctx.ResolvePronoun(s, p), &r);
+      return r;
+    }
+    // "the demands of Hamas".
+    if (ctx.Is(c.end, "of")) {
+      if (const ActorMention* m = ctx.MentionAt(s, c.end + 1)) AddParty(m, &r);
       return r;
     }
   }
@@ -175,12 +188,12 @@ Region ItemRegion(const DocContext& ctx, uint32_t s, const LexMatch& c, const Le
   Region r;
   if (ctx.entry(c).attr("item") == "before") {
     uint32_t b = c.first;
-    while (b > sent.first_token && !ctx.Is(b - 1, "that") && !ctx.tok(b - 1).has(kTokQuote) &&
-           !ctx.Is(b - 1, ";") && c.first - b < 20) {
+    while (b > sent.first_token && !ctx.Is(b - 1, "that") && !ctx.Is(b - 1, ";") &&
+           c.first - b < 20) {
       --b;
     }
     uint32_t e = b;
-    while (e < c.first && !RegionStop(ctx, e) && !ctx.Is(e, ",")) ++e;
+    while (e < c.first && !RegionStop(ctx, e) && !ctx.Is(e, ",") && !IsAux(ctx.norm(e))) ++e;
     r.first = b;
     r.end = e;
     return r;
@@ -245,7 +258,9 @@ std::vector<ItemHit> Items(const DocContext& ctx, uint32_t s, Region r, bool kno
   }
   if (!hits.empty() || known_only) return hits;
   for (const LexMatch& m : ctx.matches[s]) {
-    if (ctx.entry(m).section == Section::kAnaphor && m.first >= r.first && m.first < r.first + 3) {
+    if (ctx.entry(m).section == Section::kAnaphor && m.first > r.first && m.first < r.first + 3 &&
+        (ctx.Is(m.first - 1, "this") || ctx.Is(m.first - 1, "these") || ctx.Is(m.first - 1, "that") ||
+         ctx.Is(m.first - 1, "those") || ctx.Is(m.first - 1, "the"))) {
       return Anaphor(prior, parties);
     }
   }
@@ -275,7 +290,10 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
     return pr;
   }
   if (e.attr("party") == "by") pr = PartyBy(ctx, s, c);
-  if (pr.parties.empty() && e.attr("party") != "last") pr = PartySubject(ctx, s, c, e.has("noun"));
+  // With {item=before} the words before the cue are the item, not the party.
+  if (pr.parties.empty() && e.attr("party") != "last" && e.attr("item") != "before") {
+    pr = PartySubject(ctx, s, c, e.has("noun"));
+  }
   if (pr.parties.empty()) {
     if (const Report* r = ReportFor(ctx, s, c.first)) {
       pr.parties.push_back(*r->speaker);
@@ -286,7 +304,9 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
   if (pr.parties.empty() && !prior.empty() && prior.back().sentence + 2 >= s) {
     pr.parties.push_back(prior.back().party);
   }
-  if (pr.parties.empty() && (e.has("noun") || e.attr("party") == "last")) {
+  bool demonstrative = c.first > 0 && (ctx.Is(c.first - 1, "these") || ctx.Is(c.first - 1, "those") ||
+                                       ctx.Is(c.first - 1, "such") || ctx.Is(c.first - 1, "the"));
+  if (pr.parties.empty() && ((e.has("noun") && demonstrative) || e.attr("party") == "last")) {
     // "These demands include ...": the most recent actor.
     const ActorMention* m = ctx.LastMentionBefore(c.first);
     if (m != nullptr && m->first_token + 80 > c.first) AddParty(m, &pr);
@@ -303,6 +323,12 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     const LexMatch& c = *cues[ci];
     const LexiconEntry& e = ctx.entry(c);
     bool condition = e.section == Section::kCondition;
+    // "before they agree to a de-escalation deal": not a position yet.
+    bool pending = false;
+    for (uint32_t k = c.first; k > c.first - std::min<uint32_t>(c.first, 3); --k) {
+      pending |= ctx.Is(k - 1, "before") || ctx.Is(k - 1, "until");
+    }
+    if (pending) continue;
     PartyResult pr = FindParty(ctx, s, c, *out, sentence_begin);
     if (pr.parties.empty()) continue;
     Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
