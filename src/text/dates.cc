@@ -87,7 +87,7 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
 
 class DateFinder {
  public:
-  DateFinder(const Document& doc, const uint8_t* kw, AnalyzedText* out)
+  DateFinder(const Document& doc, uint8_t* kw, AnalyzedText* out)
       : doc_date_(doc.date), kw_(kw), out_(out), toks_(out->tokens) {}
   void Run();
 
@@ -110,6 +110,12 @@ class DateFinder {
   uint32_t Year(uint32_t i);
   bool FutureCue(uint32_t i) const;
   Date ResolveMonthDay(int m, int d) const;
+  // A date that needs the (missing) document date: no mention, but its
+  // tokens are marked so that "May 5" does not become the count 5.
+  uint32_t MarkUnresolved(uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; ++k) kw_[k] = kKeywordInUnresolvedDate;
+    return e;
+  }
   uint32_t Add(uint32_t b, uint32_t e, Date first, Date last, bool relative) {
     DateMention m;
     m.first_token = b;
@@ -123,12 +129,14 @@ class DateFinder {
   }
 
   const KeywordDef* Kw(uint32_t i) const {
-    return i < toks_.size() && kw_[i] != 0 && !Norm(i).empty() ? &KeywordById(kw_[i])
-                                                                : nullptr;
+    return i < toks_.size() && kw_[i] != 0 && kw_[i] != kKeywordInUnresolvedDate &&
+                   !Norm(i).empty()
+               ? &KeywordById(kw_[i])
+               : nullptr;
   }
 
   std::optional<Date> doc_date_;
-  const uint8_t* kw_;
+  uint8_t* kw_;
   AnalyzedText* out_;
   std::vector<Token>& toks_;
   uint32_t cur_ = 0;
@@ -180,7 +188,7 @@ uint32_t DateFinder::MonthDay(uint32_t i, uint32_t first) {
     Date dt = Date::FromYmd(y, m, d);
     return Add(first, e, dt, dt, false);
   }
-  if (!doc_date_) return 0;
+  if (!doc_date_) return MarkUnresolved(first, e);
   Date dt = ResolveMonthDay(m, d);
   return Add(first, e, dt, dt, true);
 }
@@ -215,7 +223,7 @@ uint32_t DateFinder::DayMonth(uint32_t i, uint32_t first) {
     Date dt = Date::FromYmd(y, m, d);
     return Add(first, e + 1, dt, dt, false);
   }
-  if (!doc_date_) return 0;
+  if (!doc_date_) return MarkUnresolved(first, e);
   Date dt = ResolveMonthDay(m, d);
   return Add(first, e, dt, dt, true);
 }
@@ -360,7 +368,8 @@ void DateFinder::Run() {
     const Token& t = toks_[i];
     if (t.has(kTokSentenceStart)) sentence_start_ = i;
     const bool digits = t.norm[0] >= '0' && t.norm[0] <= '9';
-    if (!digits && (kw_[i] == 0 || !(KeywordById(kw_[i]).kinds & kStarts))) {
+    if (!digits && (kw_[i] == 0 || kw_[i] == kKeywordInUnresolvedDate ||
+                    !(KeywordById(kw_[i]).kinds & kStarts))) {
       ++i;
       continue;
     }
@@ -390,7 +399,7 @@ int WeekdayNumber(std::string_view norm) {
   return -1;
 }
 
-void FindDates(const Document& doc, const uint8_t* keywords, AnalyzedText* out) {
+void FindDates(const Document& doc, uint8_t* keywords, AnalyzedText* out) {
   DateFinder finder(doc, keywords, out);
   finder.Run();
 }

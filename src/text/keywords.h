@@ -34,7 +34,12 @@ struct KeywordDef {
 // All keywords; index + 1 is the keyword id stored in the lexicon (0 = none).
 std::span<const KeywordDef> AllKeywords();
 
+// REQUIRES: 0 < id < kKeywordInUnresolvedDate.
 inline const KeywordDef& KeywordById(uint8_t id) { return AllKeywords()[id - 1]; }
+
+// Marker id (not a keyword): the token is part of a date that could not be
+// resolved for lack of a document date ("May 5" in an undated article).
+inline constexpr uint8_t kKeywordInUnresolvedDate = 255;
 
 }  // namespace parley::text_internal
 

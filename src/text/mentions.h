@@ -18,8 +18,10 @@
 namespace parley::text_internal {
 
 // REQUIRES: out->tokens, norms and sentences filled; keywords[i] is the
-// keyword id (keywords.h) of token i, 0 for none.
-void FindDates(const Document& doc, const uint8_t* keywords, AnalyzedText* out);
+// keyword id (keywords.h) of token i, 0 for none. FindDates sets
+// keywords[i] = kKeywordInUnresolvedDate on the tokens of dates it cannot
+// resolve (no document date), and FindNumbers skips those tokens.
+void FindDates(const Document& doc, uint8_t* keywords, AnalyzedText* out);
 void FindNumbers(const uint8_t* keywords, AnalyzedText* out);
 
 // Value of a cardinal number word: "six" -> 6, "ninety" -> 90,

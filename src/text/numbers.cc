@@ -229,10 +229,15 @@ void NumberFinder::Run() {
       continue;
     }
     const Token& t = toks_[i];
+    if (kw_[i] == kKeywordInUnresolvedDate) {
+      ++i;
+      continue;
+    }
     uint32_t e = i;
     if (t.has(kTokNumber) || (t.has(kTokWord) && t.norm[0] >= '0' && t.norm[0] <= '9')) {
       e = Digits(i);
-    } else if (kw_[i] != 0 && (KeywordById(kw_[i]).kinds &
+    } else if (kw_[i] != 0 && kw_[i] != kKeywordInUnresolvedDate &&
+               (KeywordById(kw_[i]).kinds &
                                 (kKwVague | kKwNumberCue | kKwCardinal))) {
       e = Vague(i);
       if (e == i) e = Words(i);

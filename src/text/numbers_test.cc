@@ -12,7 +12,7 @@ using testing_util::AnalyzeString;
 
 // "surface=value" (with "~" for vague) for every number mention.
 std::string Numbers(const std::string& text, const char* date = "2024-07-15") {
-  auto a = AnalyzeString(text, std::string(date));
+  auto a = AnalyzeString(text, date ? std::optional<std::string>(date) : std::nullopt);
   std::string out;
   for (const NumberMention& n : a->text.numbers) {
     if (!out.empty()) out += ' ';
@@ -57,6 +57,12 @@ TEST(NumbersTest, TableOfNumberMentions) {
   for (const auto& [text, want] : cases) {
     EXPECT_EQ(want, Numbers(text)) << text;
   }
+}
+
+TEST(NumbersTest, UnresolvableDateHoldsNoCount) {
+  EXPECT_EQ("", Numbers("on Sunday, May 5, after talks", nullptr));
+  EXPECT_EQ("", Numbers("on 14 July they met", nullptr));
+  EXPECT_EQ("5=5", Numbers("5 protesters came in May", nullptr));
 }
 
 TEST(NumbersTest, NumberWordValues) {

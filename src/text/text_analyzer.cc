@@ -201,7 +201,7 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   text_internal::SplitSentences(doc.text, hard_breaks,
                                 options_.max_tokens_per_sentence, &out->tokens,
                                 &out->sentences);
-  const uint8_t* kw = keywords_.data();
+  uint8_t* kw = keywords_.data();
   text_internal::FindDates(doc, kw, out);
   text_internal::FindNumbers(kw, out);
 }
