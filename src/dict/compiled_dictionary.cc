@@ -355,6 +355,13 @@ ActorReading CompiledDictionaryImpl::ResolveActor(const NodeInfo& info,
     SplitCodes(c.code, &r.codes);
   };
   if (date) {
+    // A role that begins on the date beats one that ends on it (contiguous
+    // ranges "A until D", "B from D"); otherwise the first that applies.
+    for (uint32_t e : list) {
+      for (const DatedCode& c : actors[e].codes) {
+        if (c.from && *c.from == *date) return take(e, c), r;
+      }
+    }
     for (uint32_t e : list) {
       for (const DatedCode& c : actors[e].codes) {
         if (Dated(c) && AppliesInclusive(c, *date)) return take(e, c), r;

@@ -146,8 +146,9 @@ class CompiledDictionaryImpl : public CompiledDictionary {
     return p < 0 ? nullptr : &nodes[p];
   }
   // Resolves the actor entries ending at `node` for `date`: dated codes that
-  // apply win (file order; ranges inclusive of both ends), then the first
-  // undated code; an entry whose dated codes all miss stays uncoded.
+  // apply win (a range starting on the date first, then file order; ranges
+  // include both ends), then the first undated code; with no date, the most
+  // recent dated code.
   ActorReading ResolveActor(const NodeInfo& info, const std::optional<Date>& date) const;
   bool InSynset(const NodeInfo& info, int32_t synset) const;
 

@@ -41,8 +41,9 @@ LookupResult ActorResult(const CompiledDictionaryImpl& d, const NodeInfo& info,
                                      (date ? date->ToString() : std::string("(no date)"))
                                : std::string("no code applies on ") +
                                      (date ? date->ToString() : std::string("(no date)"));
-  out.explanation = head + "; dated codes that apply win over undated ones, ranges include "
-                           "both ends:\n" + why;
+  out.explanation = head + "; dated codes that apply win over undated ones (first in file "
+                           "order; ranges include both ends, but a range starting on the date "
+                           "beats one ending on it):\n" + why;
   return out;
 }
 
