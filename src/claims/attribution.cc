@@ -221,7 +221,20 @@ void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
     while (r.first < sent.end_token && !ctx->Is(r.first, ",") && r.first < who_end + 6) ++r.first;
     r.end = sent.end_token;
   } else {
-    r.first = PreviousCueEnd(*ctx, s, m.first);
+    // "..., contributing to a death toll that has surpassed 40,200, according
+    // to the Health Ministry": a post-posed source covers the comma-delimited
+    // segment before it (widened while that segment is under 6 tokens), not
+    // the whole sentence.
+    uint32_t floor = PreviousCueEnd(*ctx, s, m.first);
+    uint32_t end = m.first;
+    if (end > floor && ctx->Is(end - 1, ",")) --end;
+    uint32_t b = end;
+    while (b > floor) {
+      while (b > floor && !ctx->Is(b - 1, ",")) --b;
+      if (end - b >= 6 || b == floor) break;
+      --b;
+    }
+    r.first = b;
     r.end = m.first;
   }
   if (r.end > r.first) ctx->reports[s].push_back(std::move(r));

@@ -95,6 +95,12 @@ TEST(FiguresTest, TableOfConstructions) {
   }
 }
 
+TEST(FiguresTest, PostposedSourceAttributesTheToll) {
+  EXPECT_EQ(std::vector<std::string>({"killed 500 exact cumulative said_by=PSEHLH"}),
+            Figures({"Israeli jets bombed a school in Rafah, raising the death toll to 500, "
+                     "according to the Health Ministry."}));
+}
+
 TEST(FiguresTest, TwoClaimantsInOneSentence) {
   EXPECT_EQ(std::vector<std::string>({"killed 92 exact victims=PSECVL said_by=PSEREBHMS",
                                       "killed 20 exact said_by=PSEGOV"}),
@@ -139,6 +145,13 @@ TEST(AttributionTest, TableOfConstructions) {
        false, "ISRGOV 120 - asserted said_by=-"},
       {"HedgeIsRecorded", {"Israel claimed that its jets hit a Hezbollah depot."}, "hit", "195",
        "ISRMIL", "", false, "ISRMIL 195 - asserted said_by=ISRGOV hedge=claimed"},
+      {"PostposedSourceCoversOnlyItsSegment",
+       {"Israeli jets bombed a school in Rafah, raising the death toll to 500, according to the "
+        "Health Ministry."},
+       "bombed", "195", "ISRMIL", "", false, "ISRMIL 195 - asserted said_by=-"},
+      {"PersonalPronounTakesPreviousSubject",
+       {"Zelensky met Qatar on Monday.", "He said Russia shelled Kherson."}, "shelled", "194",
+       "RUSMIL", "", false, "RUSMIL 194 - asserted said_by=UKRGOV"},
       {"MultiSentenceQuote",
        {"\"Hamas keeps firing rockets.", "We will respond,\" Netanyahu said."}, "firing", "194",
        "PSEREBHMS", "", false, "PSEREBHMS 194 - asserted said_by=ISRGOV"},

@@ -62,6 +62,8 @@ const ActorMention* DocContext::FirstMentionIn(uint32_t s, uint32_t first, uint3
   for (const ActorMention& m : sc->mentions) {
     if (m.agent_only || m.actor.code.empty()) continue;
     if (m.end_token <= first || m.first_token >= end) continue;
+    // Bare pronouns are resolved here (ResolvePronoun), not taken from the coder.
+    if (m.pronoun && m.end_token == m.first_token + 1 && IsPronoun(norm(m.first_token))) continue;
     if (best == nullptr || m.first_token < best->first_token) best = &m;
   }
   return best;
