@@ -107,7 +107,9 @@ struct LemmaCache {
   // Zero-padded copy of a word of at most 16 bytes.
   static void Pad(std::string_view w, uint64_t out[2]) {
     out[0] = out[1] = 0;
-    std::memcpy(out, w.data(), w.size());
+    for (size_t i = 0; i < w.size(); ++i) {
+      out[i >> 3] |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * (i & 7));
+    }
   }
   static bool Matches(const Entry& e, std::string_view w) {
     if (e.key_len != w.size()) return false;
@@ -118,12 +120,13 @@ struct LemmaCache {
 };
 thread_local LemmaCache lemma_cache_;
 
-// Passes: (1) normalize and hash every word, prefetching its cache slot;
-// (2) answer words from the per-thread cache, prefetching the lexicon slot
-// of each miss; (3) resolve the misses and remember them. Splitting the
-// passes lets the memory accesses of many tokens overlap.
+// Software-pipelined: while normalizing and hashing word k (prefetching
+// its cache slot), word k - kDistance is answered from the per-thread cache
+// (its slot has arrived by now); cache misses prefetch their lexicon slot
+// and are resolved in a last pass, so memory accesses overlap.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes,
                                           AnalyzedText* out) const {
+  constexpr size_t kDistance = 16;
   const std::string_view text = doc.text;
   std::string scratch;
   text_internal::NormArena arena;
@@ -138,6 +141,23 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
     cache.owner = lemmatizer_.get();
   }
   size_t words = 0;
+  size_t misses = 0;
+  // Answers word k from the cache or queues it (k >= misses always holds,
+  // so the queue reuses the front of pending_/hashes_).
+  auto probe = [&](size_t k) {
+    const uint32_t i = pending_[k];
+    const uint64_t h = hashes_[k];
+    Token& t = out->tokens[i];
+    const LemmaCache::Entry& e = cache.Slot(h);
+    if (LemmaCache::Matches(e, t.norm)) {
+      if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
+      keywords_[i] = e.keyword;
+      return;
+    }
+    lemmatizer_->Prefetch(h);
+    pending_[misses] = i;
+    hashes_[misses++] = h;
+  };
   for (size_t i = 0; i < n; ++i) {
     Token& t = out->tokens[i];
     const std::string_view raw = text.substr(t.start, t.end - t.start);
@@ -155,23 +175,10 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
     __builtin_prefetch(&cache.Slot(h));
     pending_[words] = static_cast<uint32_t>(i);
     hashes_[words++] = h;
+    if (words > kDistance) probe(words - 1 - kDistance);
   }
   arena.End();
-  size_t misses = 0;
-  for (size_t k = 0; k < words; ++k) {
-    const uint32_t i = pending_[k];
-    const uint64_t h = hashes_[k];
-    Token& t = out->tokens[i];
-    const LemmaCache::Entry& e = cache.Slot(h);
-    if (LemmaCache::Matches(e, t.norm)) {
-      if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
-      keywords_[i] = e.keyword;
-      continue;
-    }
-    lemmatizer_->Prefetch(h);
-    pending_[misses] = i;  // misses <= k: compaction in place is safe
-    hashes_[misses++] = h;
-  }
+  for (size_t k = words > kDistance ? words - kDistance : 0; k < words; ++k) probe(k);
   for (size_t k = 0; k < misses; ++k) {
     const size_t i = pending_[k];
     const uint64_t h = hashes_[k];
