@@ -41,6 +41,26 @@ struct NormArena {
 std::string_view NormalizeToken(std::string_view raw, NormArena* arena,
                                 std::string* scratch);
 
+// Inline fast path for pure-ASCII tokens (the vast majority): lower-cases
+// straight into the arena. Falls back to NormalizeToken otherwise.
+inline std::string_view NormalizeTokenFast(std::string_view raw, NormArena* arena,
+                                           std::string* scratch) {
+  if (arena->used + raw.size() <= arena->cap) {
+    char* d = arena->base + arena->used;
+    unsigned char acc = 0;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(raw[i]);
+      acc |= c;
+      d[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+    }
+    if (acc < 0x80) {
+      arena->used += raw.size();
+      return std::string_view(d, raw.size());
+    }
+  }
+  return NormalizeToken(raw, arena, scratch);
+}
+
 // The same normalization into a std::string (for tests and dictionaries).
 std::string NormalizeString(std::string_view raw);
 

@@ -168,7 +168,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
       t.lemma = norm;
       continue;
     }
-    t.norm = text_internal::NormalizeToken(raw, &arena, &scratch);
+    t.norm = text_internal::NormalizeTokenFast(raw, &arena, &scratch);
     t.lemma = t.norm;
     if (!t.has(kTokWord)) continue;
     const uint64_t h = text_internal::HashBytes(t.norm);
