@@ -87,6 +87,17 @@ struct Scratch : public CoderScratch {
   // Document context for pronouns: recent coded mentions (most recent last).
   std::vector<ActorMention> context;
   std::vector<uint32_t> ids;
+  // Word-id cache keyed by the address of a norm/lemma: the text stage's
+  // lexicon strings are immutable, so the same word has the same address.
+  // A hit also compares the bytes, so a reused address never gives a wrong id.
+  struct CacheSlot {
+    const char* ptr = nullptr;
+    uint32_t id = 0;
+    uint8_t size = 0;
+    char bytes[19] = {};
+  };
+  std::vector<CacheSlot> cache = std::vector<CacheSlot>(8192);
+  const void* cache_owner = nullptr;  // the dictionary the cache belongs to
   // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
   uint64_t bloom[16] = {};
   void BloomAdd(uint32_t id) {

@@ -2,6 +2,7 @@
 // actor / agent / verb form), verb-vs-noun decisions, noun phrases, compound
 // lists, prepositional absorption ("troops in Iraq"), actor mentions.
 #include <algorithm>
+#include <cstring>
 
 #include "code/coder_internal.h"
 
@@ -40,7 +41,32 @@ void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, boo
 
 }  // namespace
 
+namespace {
+
+uint32_t CachedFind(const SentenceCtx& c, std::string_view w) {
+  if (w.size() > sizeof(Scratch::CacheSlot::bytes)) return c.dict->words.Find(w);
+  Scratch& s = *c.s;
+  uintptr_t p = reinterpret_cast<uintptr_t>(w.data());
+  Scratch::CacheSlot& slot = s.cache[((p >> 3) ^ (p >> 15) ^ w.size()) & (s.cache.size() - 1)];
+  if (slot.ptr == w.data() && slot.size == w.size() &&
+      std::memcmp(slot.bytes, w.data(), w.size()) == 0) {
+    return slot.id;
+  }
+  uint32_t id = c.dict->words.Find(w);
+  slot.ptr = w.data();
+  slot.id = id;
+  slot.size = static_cast<uint8_t>(w.size());
+  std::memcpy(slot.bytes, w.data(), w.size());
+  return id;
+}
+
+}  // namespace
+
 void PrepareTokens(SentenceCtx* c) {
+  if (c->s->cache_owner != c->dict) {
+    for (auto& slot : c->s->cache) slot = Scratch::CacheSlot{};
+    c->s->cache_owner = c->dict;
+  }
   Scratch& s = *c->s;
   s.toks.assign(c->end - c->first, TokInfo{});
   s.actors.clear();
@@ -52,8 +78,8 @@ void PrepareTokens(SentenceCtx* c) {
   for (uint32_t i = c->first; i < c->end; ++i) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
-    ti.word = c->dict->words.Find(t.norm);
-    ti.lemma = t.lemma == t.norm ? ti.word : c->dict->words.Find(t.lemma);
+    ti.word = CachedFind(*c, t.norm);
+    ti.lemma = t.lemma == t.norm ? ti.word : CachedFind(*c, t.lemma);
     ti.cls = c->classes->Of(t.norm);
     if (ti.word != kNoWord) s.BloomAdd(ti.word);
     if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
