@@ -300,3 +300,40 @@ TEST_F(EventCoderTest, ExplainNamesMentionsAndRules) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST_F(EventCoderTest, RandomWordSoupNeverCrashes) {
+  const char* words[] = {"Israel", "Hamas", "Gaza", "attacked", "met", "said", "by", "was",
+                         "and", ",", "the", "of", "in", "who", "which", "it", "not", "after",
+                         "\"", "'s", "forces", "officials", "to", "that", "according", ";",
+                         "Qatar", "strike", "former", "_", ":", "--", "CITY", "if", "told"};
+  uint32_t seed = 12345;
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int n = 1 + static_cast<int>(seed % 60);
+    for (int i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      text += words[(seed >> 8) % (sizeof(words) / sizeof(words[0]))];
+      text += (seed >> 20) % 7 == 0 ? ". " : " ";
+    }
+    Code(text);
+    for (const SentenceCoding& s : coding_.sentences) {
+      for (const EventCandidate& ev : s.events) {
+        ASSERT_LT(ev.source_mention, static_cast<int32_t>(s.mentions.size()));
+        ASSERT_LE(ev.event.source.end, text.size());
+        ASSERT_NE(ev.event.source.code, ev.event.target->code);
+      }
+    }
+  }
+}
+
+TEST_F(EventCoderTest, EmptyAndPunctuationOnlyDocuments) {
+  EXPECT_EQ("", Code(""));
+  EXPECT_EQ("", Code("... ,,, ;;; \"\" --"));
+  EXPECT_EQ("", Code("Israel", std::nullopt));
+}
+
+}  // namespace
+}  // namespace parley
