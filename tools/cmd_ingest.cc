@@ -6,7 +6,10 @@
 // coding; a changed document replaces its old rows. Documents are committed
 // in batches of whole documents (one transaction per batch), so a killed run
 // leaves the database consistent and a rerun resumes where it stopped.
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +35,7 @@ struct IngestArgs {
   size_t batch = 500;
   bool quiet = false;
   bool no_recompute = false;
+  StoreOptions store;
   uint64_t max_doc_bytes = 16ull << 20;
   RecomputeOptions corpus;
 };
@@ -60,33 +64,78 @@ class SkipStoredSource final : public DocumentSource {
   uint64_t skipped_ = 0;
 };
 
-// Collects the ordered results and writes them in whole-document batches.
+// Collects the ordered results and writes them in whole-document batches on
+// a writer thread, so that coding continues while a batch is committed
+// (double buffering: at most one batch being written, one being filled).
 class StoreSink final : public DocumentSink {
  public:
-  StoreSink(EventStore* store, size_t batch) : store_(store), batch_(batch) {}
+  StoreSink(EventStore* store, size_t batch)
+      : store_(store), batch_(batch), writer_([this] { Loop(); }) {}
+  ~StoreSink() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    writer_.join();
+  }
   Status Put(const Document&, CodedDocument&& coded) override {
     docs_.push_back(std::move(coded));
-    return docs_.size() >= batch_ ? Flush() : Status::Ok();
+    return docs_.size() >= batch_ ? Hand() : Status::Ok();
   }
   Status Reject(const Rejection& r) override {
     rejects_.push_back(r);
-    return rejects_.size() >= batch_ ? Flush() : Status::Ok();
+    return rejects_.size() >= batch_ ? Hand() : Status::Ok();
   }
+  // Hands over what is buffered and waits until everything is committed.
   Status Flush() override {
-    if (docs_.empty() && rejects_.empty()) return Status::Ok();
-    Status s = store_->PutBatch(docs_, rejects_, &stats_);
-    docs_.clear();
-    rejects_.clear();
-    return s;
+    PARLEY_RETURN_IF_ERROR(Hand());
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !busy_; });
+    return error_;
   }
+  // REQUIRES: Flush() returned.
   const PutStats& stats() const { return stats_; }
 
  private:
+  Status Hand() {
+    if (docs_.empty() && rejects_.empty()) return Status::Ok();
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !busy_; });
+    if (!error_.ok()) return error_;
+    writing_docs_.swap(docs_);
+    writing_rejects_.swap(rejects_);
+    docs_.clear();
+    rejects_.clear();
+    busy_ = true;
+    cv_.notify_all();
+    return Status::Ok();
+  }
+
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      cv_.wait(lock, [&] { return busy_ || stop_; });
+      if (!busy_) return;
+      lock.unlock();
+      Status s = store_->PutBatch(writing_docs_, writing_rejects_, &stats_);
+      lock.lock();
+      if (!s.ok() && error_.ok()) error_ = s;
+      busy_ = false;
+      cv_.notify_all();
+    }
+  }
+
   EventStore* store_;
   size_t batch_;
-  std::vector<CodedDocument> docs_;
-  std::vector<Rejection> rejects_;
+  std::vector<CodedDocument> docs_, writing_docs_;
+  std::vector<Rejection> rejects_, writing_rejects_;
   PutStats stats_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool busy_ = false, stop_ = false;
+  Status error_;
+  std::thread writer_;  // last: starts after every other member exists
 };
 
 int Fail(const Status& s) {
@@ -114,7 +163,7 @@ Status RecomputeIfStale(EventStore* store, const IngestArgs& args) {
 }
 
 int RunIngest(const IngestArgs& args) {
-  StatusOr<std::unique_ptr<EventStore>> store = EventStore::Open(args.db);
+  StatusOr<std::unique_ptr<EventStore>> store = EventStore::Open(args.db, args.store);
   if (!store.ok()) return Fail(store.status());
   EngineOptions engine_options{.dictionary_dirs = args.dictionaries,
                                .wordnet_dir = args.wordnet,
@@ -128,6 +177,8 @@ int RunIngest(const IngestArgs& args) {
   if (inputs.empty()) inputs.push_back("-");
   auto source = OpenInputs(inputs, InputOptions{.max_doc_bytes = args.max_doc_bytes});
   if (!source.ok()) return Fail(source.status());
+  // Load the stored hashes now, before the writer thread runs (see IsStored).
+  if (auto loaded = (*store)->IsStored("", ""); !loaded.ok()) return Fail(loaded.status());
   SkipStoredSource skip(source->get(), store->get());
   StoreSink sink(store->get(), args.batch);
   std::unique_ptr<DocumentProcessor> processor = NewEngineProcessor(**engine);
@@ -136,6 +187,7 @@ int RunIngest(const IngestArgs& args) {
                         .max_doc_bytes = args.max_doc_bytes};
   StatusOr<RunStats> stats = RunPipeline(*processor, &skip, &sink, options);
   if (!stats.ok()) return Fail(stats.status());
+  if (Status flushed = sink.Flush(); !flushed.ok()) return Fail(flushed);
   const PutStats& put = sink.stats();
   if (!args.quiet) {
     std::fprintf(stderr,
@@ -183,6 +235,8 @@ void Setup(CLI::App* sub, int* exit_code) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--max-doc-bytes", args->max_doc_bytes,
                   "reject documents whose text is longer (default 16 MiB)");
+  sub->add_flag("--all-sentences", args->store.all_sentences,
+                "store every sentence (default: only sentences with an event, figure or position)");
   sub->add_flag("--no-recompute", args->no_recompute,
                 "do not recompute merged events and negotiations after storing");
   sub->add_flag("--quiet,-q", args->quiet, "no progress and no summary on stderr");

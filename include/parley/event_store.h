@@ -11,7 +11,10 @@
 // with the same id and content hash changes nothing; a changed document
 // (same id, different hash) replaces its old rows in the same transaction.
 //
-// Thread-safety: one EventStore is used by one thread at a time.
+// Thread-safety: one EventStore is used by one thread at a time, with one
+// exception: once an IsStored call has returned, IsStored may run on another
+// thread while PutBatch runs (the ingest reader skips stored documents while
+// the writer thread stores earlier ones).
 #ifndef PARLEY_EVENT_STORE_H_
 #define PARLEY_EVENT_STORE_H_
 
@@ -53,6 +56,13 @@ struct RecomputeStats {
   double seconds = 0;
 };
 
+struct StoreOptions {
+  // Store every sentence of every document. By default only the sentences
+  // that an event, figure or position refers to are stored (the text every
+  // record links to), which is most of the write volume saved.
+  bool all_sentences = false;
+};
+
 // A value in a row of Select(): NULL, integer, real or text.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
 using SqlRow = std::vector<SqlValue>;
@@ -65,6 +75,8 @@ class EventStore {
   // Errors: kUnavailable (cannot connect/open), kFailedPrecondition (the
   // database has a newer schema than this binary).
   static StatusOr<std::unique_ptr<EventStore>> Open(const std::string& url);
+  static StatusOr<std::unique_ptr<EventStore>> Open(const std::string& url,
+                                                    const StoreOptions& options);
   virtual ~EventStore() = default;
 
   virtual std::string_view backend() const = 0;  // "sqlite" | "postgresql"

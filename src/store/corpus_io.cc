@@ -45,7 +45,10 @@ namespace {
 constexpr const char* kEventsSql =
     "SELECT e.doc, e.idx, e.sentence, d.outlet, e.date, e.source_code, e.source_name, "
     "e.source_text, e.target_code, e.target_name, e.target_text, e.code, e.root, e.quad, "
-    "e.said_by_code, e.said_by_name, e.fact, s.text FROM events e JOIN documents d ON d.id = e.doc "
+    "e.said_by_code, e.said_by_name, e.fact, "
+    // Sentence texts are needed only for negotiation items (place, sources).
+    "CASE WHEN e.root IN ('03', '04', '05', '12', '16') OR substr(e.code, 1, 4) = '0871' "
+    "THEN s.text END FROM events e JOIN documents d ON d.id = e.doc "
     "LEFT JOIN sentences s ON s.doc = e.doc AND s.i = e.sentence";
 
 constexpr const char* kFiguresSql =

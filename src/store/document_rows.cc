@@ -80,13 +80,22 @@ std::string SpansJson(const std::vector<Span>& spans) {
   return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void AppendDocumentRows(const CodedDocument& d, const std::string& now, TableRows* rows) {
+void AppendDocumentRows(const CodedDocument& d, const std::string& now, bool all_sentences,
+                        TableRows* rows) {
   (*rows)["documents"].push_back(
       {d.doc, d.origin, Int(d.ordinal), d.content_hash, Opt(d.date), Opt(d.title), Opt(d.outlet),
        Opt(d.url), Opt(d.language), TextOrNull(d.extra_json), Int(d.sentences.size()),
        Int(d.events.size()), Int(d.figures.size()), Int(d.positions.size()), now});
+  std::vector<bool> used(all_sentences ? 0 : d.sentences.size() + 1, false);
+  auto mark = [&](uint32_t i) {
+    if (i < used.size()) used[i] = true;
+  };
+  for (const Event& e : d.events) mark(e.sentence);
+  for (const Figure& f : d.figures) mark(f.sentence);
+  for (const Position& p : d.positions) mark(p.sentence);
   auto& sentences = (*rows)["sentences"];
   for (const SentenceRecord& s : d.sentences) {
+    if (!all_sentences && !(s.i < used.size() && used[s.i])) continue;
     sentences.push_back({d.doc, Int(s.i), Int(s.start), Int(s.end), s.text});
   }
   auto& events = (*rows)["events"];

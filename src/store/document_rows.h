@@ -19,7 +19,10 @@ namespace parley::store {
 // Table name -> rows to insert.
 using TableRows = std::map<std::string, std::vector<SqlRow>>;
 
-void AppendDocumentRows(const CodedDocument& doc, const std::string& now, TableRows* rows);
+// Sentences: all of them when `all_sentences`, else only those that an
+// event, figure or position refers to.
+void AppendDocumentRows(const CodedDocument& doc, const std::string& now, bool all_sentences,
+                        TableRows* rows);
 void AppendRejectionRow(const Rejection& r, const std::string& now, TableRows* rows);
 
 // [{"role":"verb","start":3,"end":9},...]

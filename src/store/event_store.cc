@@ -3,6 +3,7 @@
 #include "parley/event_store.h"
 
 #include <chrono>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 
@@ -42,8 +43,8 @@ std::string Redact(const std::string& url) {
 
 class StoreImpl final : public EventStore {
  public:
-  StoreImpl(std::unique_ptr<store::Backend> db, int version)
-      : db_(std::move(db)), version_(version) {}
+  StoreImpl(std::unique_ptr<store::Backend> db, int version, const StoreOptions& options)
+      : db_(std::move(db)), version_(version), options_(options) {}
 
   std::string_view backend() const override {
     return db_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
@@ -51,6 +52,7 @@ class StoreImpl final : public EventStore {
   int schema_version() const override { return version_; }
 
   StatusOr<bool> IsStored(std::string_view id, std::string_view hash) override {
+    std::lock_guard<std::mutex> lock(hashes_mu_);
     PARLEY_RETURN_IF_ERROR(LoadHashes());
     auto it = hashes_.find(std::string(id));
     return it != hashes_.end() && it->second == hash;
@@ -135,7 +137,11 @@ class StoreImpl final : public EventStore {
 
   std::unique_ptr<store::Backend> db_;
   int version_;
+  StoreOptions options_;
   bool hashes_loaded_ = false;
+  // Guards hashes_ against IsStored from the reader thread while PutBatch
+  // runs on the writer thread. Only PutBatch modifies the map.
+  std::mutex hashes_mu_;
   std::unordered_map<std::string, std::string> hashes_;
 };
 
@@ -161,7 +167,7 @@ Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
     } else {
       ++stats->inserted;
     }
-    AppendDocumentRows(d, now, &rows);
+    AppendDocumentRows(d, now, options_.all_sentences, &rows);
     batch[d.doc] = d.content_hash;
     written->emplace_back(d.doc, d.content_hash);
   }
@@ -180,7 +186,10 @@ Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
 
 Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const Rejection> rejects,
                            PutStats* stats) {
-  PARLEY_RETURN_IF_ERROR(LoadHashes());
+  {
+    std::lock_guard<std::mutex> lock(hashes_mu_);
+    PARLEY_RETURN_IF_ERROR(LoadHashes());
+  }
   PutStats local;
   std::vector<std::pair<std::string, std::string>> written;
   PARLEY_RETURN_IF_ERROR(db_->Begin());
@@ -190,7 +199,10 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
     (void)db_->Rollback();
     return s;
   }
-  for (auto& [id, hash] : written) hashes_[id] = hash;
+  {
+    std::lock_guard<std::mutex> lock(hashes_mu_);
+    for (auto& [id, hash] : written) hashes_[id] = hash;
+  }
   if (stats) {
     stats->inserted += local.inserted;
     stats->replaced += local.replaced;
@@ -246,6 +258,11 @@ Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
 }  // namespace store
 
 StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url) {
+  return Open(url, StoreOptions());
+}
+
+StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url,
+                                                       const StoreOptions& options) {
   StatusOr<std::unique_ptr<store::Backend>> db = UnavailableError("unreachable");
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     db = store::OpenPostgres(url);
@@ -259,7 +276,7 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url) {
   auto version = store::Migrate(db->get());
   if (!version.ok()) return version.status();
   return std::unique_ptr<EventStore>(
-      std::make_unique<store::StoreImpl>(std::move(*db), *version));
+      std::make_unique<store::StoreImpl>(std::move(*db), *version, options));
 }
 
 }  // namespace parley

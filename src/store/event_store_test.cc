@@ -187,8 +187,40 @@ TEST_P(StoreTest, EveryValueRoundTrips) {
             std::vector<std::string>{"USA||[{\"end\":4,\"role\":\"verb\",\"start\":0}]|"});
 }
 
+TEST_P(StoreTest, OnlySentencesThatRecordsReferToAreStored) {
+  auto d = DocBuilder("s", "X", "2024-01-01")
+               .Sentence("Nothing happens here.")
+               .Sentence("Israel struck Gaza.")
+               .Ev(Actor("ISR"), Actor("PSE"), "190")
+               .Build();
+  Put({d});
+  EXPECT_EQ(Column("SELECT i, text FROM sentences"),
+            std::vector<std::string>{"1|Israel struck Gaza.|"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
+
+TEST(EventStoreOpen, AllSentencesOptionKeepsEverySentence) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("all_sentences_" + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  {
+    auto s = EventStore::Open(path, StoreOptions{.all_sentences = true});
+    ASSERT_TRUE(s.ok());
+    auto d = DocBuilder("s", "X", "2024-01-01")
+                 .Sentence("Nothing happens here.")
+                 .Sentence("Israel struck Gaza.")
+                 .Ev(Actor("ISR"), Actor("PSE"), "190")
+                 .Build();
+    PutStats stats;
+    ASSERT_TRUE((*s)->PutBatch(std::vector<CodedDocument>{d}, {}, &stats).ok());
+    auto counts = (*s)->Counts();
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ((*counts)[1], (std::pair<std::string, int64_t>("sentences", 2)));
+  }
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+}
 
 TEST(EventStoreOpen, UnreachableServerIsUnavailable) {
   auto s = EventStore::Open("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2");
