@@ -205,10 +205,12 @@ Status ClaimsLexicon::AddFile(const std::string& file, std::string_view content)
 }
 
 void ClaimsLexicon::Index() {
+  sig_.assign(0x10000, false);
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const PatternWord& p = entries_[i].pattern[0];
     if (p.kind == PatternWord::Kind::kWord) {
       by_first_[p.word].push_back(i);
+      sig_[Sig(p.word)] = true;
     } else {
       starts_with_special_.push_back(i);
     }
@@ -264,10 +266,16 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     uint32_t ti;
   };
   constexpr uint32_t kMaxGap = 6;
-  std::vector<Frame> stack = {{0, i}};
-  while (!stack.empty()) {
-    Frame f = stack.back();
-    stack.pop_back();
+  // Fixed-size stack: no allocation per attempt (this runs at most tokens).
+  constexpr size_t kMaxFrames = 128;
+  Frame stack[kMaxFrames];
+  size_t top = 0;
+  auto push = [&](Frame f) {
+    if (top < kMaxFrames) stack[top++] = f;
+  };
+  push({0, i});
+  while (top > 0) {
+    Frame f = stack[--top];
     if (f.pi == e.pattern.size()) {
       m->first = i;
       m->end = f.ti;
@@ -276,17 +284,17 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     const PatternWord& p = e.pattern[f.pi];
     switch (p.kind) {
       case PatternWord::Kind::kWord:
-        if (f.ti < end && WordMatches(text.tokens[f.ti], p.word)) stack.push_back({f.pi + 1, f.ti + 1});
+        if (f.ti < end && WordMatches(text.tokens[f.ti], p.word)) push({f.pi + 1, f.ti + 1});
         break;
       case PatternWord::Kind::kGap:
         for (uint32_t g = kMaxGap + 1; g-- > 0;) {
-          if (f.ti + g <= end) stack.push_back({f.pi + 1, f.ti + g});
+          if (f.ti + g <= end) push({f.pi + 1, f.ti + g});
         }
         break;
       case PatternWord::Kind::kNumber:
         if (f.ti < end && text.tokens[f.ti].number >= 0) {
           const NumberMention& n = text.numbers[text.tokens[f.ti].number];
-          stack.push_back({f.pi + 1, std::max(f.ti + 1, std::min(n.end_token, end))});
+          push({f.pi + 1, std::max(f.ti + 1, std::min(n.end_token, end))});
         }
         break;
       case PatternWord::Kind::kName: {
@@ -298,7 +306,7 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
         if (k > f.ti) {
           m->name_first = f.ti;
           m->name_end = k;
-          stack.push_back({f.pi + 1, k});
+          push({f.pi + 1, k});
         }
         break;
       }
@@ -319,9 +327,11 @@ void ClaimsLexicon::Match(const AnalyzedText& text, uint32_t first, uint32_t end
   };
   for (uint32_t i = first; i < end; ++i) {
     const Token& t = text.tokens[i];
-    auto it = by_first_.find(t.norm);
-    if (it != by_first_.end()) try_entries(it->second, i);
-    if (t.lemma != t.norm) {
+    if (!t.norm.empty() && sig_[Sig(t.norm)]) {
+      auto it = by_first_.find(t.norm);
+      if (it != by_first_.end()) try_entries(it->second, i);
+    }
+    if (t.lemma != t.norm && !t.lemma.empty() && sig_[Sig(t.lemma)]) {
       auto jt = by_first_.find(t.lemma);
       if (jt != by_first_.end()) try_entries(jt->second, i);
     }

@@ -119,7 +119,14 @@ class ClaimsLexicon {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
-  std::vector<uint32_t> starts_with_special_;  // patterns starting with $name/#num
+  std::vector<uint32_t> starts_with_special_;
+  // Prefilter on (first byte, length, last byte) of first words: most tokens
+  // skip the hash lookup.
+  static uint32_t Sig(std::string_view w) {
+    return (static_cast<uint8_t>(w.front()) * 31u + static_cast<uint32_t>(w.size()) * 7u +
+            static_cast<uint8_t>(w.back()) * 131u) & 0xFFFFu;
+  }
+  std::vector<bool> sig_;  // patterns starting with $name/#num
 };
 
 }  // namespace parley::claims
