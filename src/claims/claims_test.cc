@@ -89,6 +89,8 @@ TEST(FiguresTest, TableOfConstructions) {
       {"OneOfTheIsNotAFigure", {"One of the wounded died later."}, {}},
       {"VagueNumberIsNotAFigure", {"Dozens were killed in the raid."}, {}},
       {"NumberWithoutTriggerIsNotAFigure", {"Talks lasted 12 hours in Cairo."}, {}},
+      {"DateLikeSlashIsNotAFigure", {"The 9/11 attacks changed the region."}, {}},
+      {"YearsAgoIsNotAFigure", {"They put their lives on the line 75 years ago."}, {}},
   };
   for (const FigureCase& c : cases) {
     EXPECT_EQ(c.want, Figures(c.sentences)) << c.name;
@@ -241,6 +243,9 @@ TEST(PositionsTest, TableOfConstructions) {
        {"Hamas said that an end to the war is a prerequisite for any deal."},
        {"PSEREBHMS demand 'end of the war and aggression' said_by=PSEREBHMS"}},
       {"NoNegotiationContextNoPhrase", {"The minister called for calm in the city."}, {}},
+      {"DistantContextWordGivesNoPhrase",
+       {"Egypt welcomed the decision of the court, weeks after the ceasefire talks collapsed."},
+       {}},
   };
   for (const PositionCase& c : cases) {
     EXPECT_EQ(c.want, Positions(c.sentences)) << c.name;

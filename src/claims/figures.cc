@@ -77,6 +77,7 @@ bool NotACount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
   }
   if (n.value == 1 && ctx.Is(after, "of")) return true;  // "one of the"
   bool glued_after = after < sent.end_token && ctx.tok(after).start == ctx.tok(n.end_token - 1).end;
+  if (glued_after && ctx.Is(after, "/")) return true;  // "9/11"
   if ((glued_after && ctx.Is(after, ":")) || ctx.Is(after, "%") || ctx.Is(after, "percent") ||
       ctx.Is(after, "per")) {
     return true;
@@ -86,6 +87,7 @@ bool NotACount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
     bool glued = ctx.tok(p).end == ctx.tok(n.first_token).start;
     if ((glued && ctx.Is(p, ":")) || ctx.Is(p, "$") || ctx.Is(p, "€") || ctx.Is(p, "£") || ctx.Is(p, "#")) return true;
     if (ctx.Is(p, "aged") || ctx.Is(p, "age")) return true;
+    if (glued && (ctx.Is(p, "/") || ctx.Is(p, "."))) return true;  // "9/11", "7.8"
   }
   for (const LexMatch& m : ctx.matches[s]) {
     if (ctx.entry(m).section != Section::kNotFigure) continue;

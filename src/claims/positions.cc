@@ -48,14 +48,8 @@ bool IsPreposition(std::string_view w) {
 bool RegionStop(const DocContext& ctx, uint32_t i) {
   std::string_view w = ctx.norm(i);
   return w == ";" || w == "which" || w == "who" || w == "while" || w == "whereas" || w == "." ||
-         w == "but" || w == ":" || w == "?" || w == "!";
-}
-
-bool Has(const DocContext& ctx, uint32_t s, Section sec) {
-  for (const LexMatch& m : ctx.matches[s]) {
-    if (ctx.entry(m).section == sec) return true;
-  }
-  return false;
+         w == "but" || w == ":" || w == "?" || w == "!" || w == "after" || w == "because" ||
+         w == "although" || w == "though" || w == "despite" || w == "amid" || w == "since";
 }
 
 // Cues of a sentence: stance and condition matches not inside a longer cue
@@ -264,10 +258,21 @@ std::vector<ItemHit> Items(const DocContext& ctx, uint32_t s, Region r, bool kno
       return Anaphor(prior, parties);
     }
   }
-  bool context = Has(ctx, s, Section::kContext) || (s > 0 && Has(ctx, s - 1, Section::kContext));
-  if (!context || r.first >= r.end || IsPreposition(ctx.norm(r.first))) return hits;
+  // Unknown items only near a negotiation word: in the first list member
+  // itself or just before the cue ("rejected the deal's terms").
+  if (r.first >= r.end || IsPreposition(ctx.norm(r.first)) || IsPronoun(ctx.norm(r.first)) ||
+      ctx.Is(r.first, "that")) {
+    return hits;
+  }
   uint32_t e = r.first;
   while (e < r.end && !ctx.Is(e, ",") && !ctx.Is(e, "and")) ++e;
+  bool context = false;
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section == Section::kContext && m.first + 8 >= r.first && m.first < e) {
+      context = true;
+    }
+  }
+  if (!context) return hits;
   std::string phrase = NormalizePhrase(ctx, r.first, e);
   if (!phrase.empty()) hits.push_back({phrase, r.first, e, "phrase"});
   return hits;
