@@ -86,6 +86,7 @@ struct Scratch : public CoderScratch {
   std::vector<VerbGroup> groups;
   // Document context for pronouns: recent coded mentions (most recent last).
   std::vector<ActorMention> context;
+  std::vector<uint32_t> context_sentence;  // sentence of each context mention
   std::vector<uint32_t> ids;
   // Word-id cache keyed by the address of a norm/lemma: the text stage's
   // lexicon strings are immutable, so the same word has the same address.

@@ -97,6 +97,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
   out->Clear();
   Scratch* s = static_cast<Scratch*>(scratch);
   s->context.clear();
+  s->context_sentence.clear();
   out->sentences.resize(text.sentences.size());
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
@@ -134,10 +135,14 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
         for (const EventCandidate& ev : sc.events) source |= ev.source_mention == (int32_t)k;
         if (!sc.mentions[k].agent_only && source == (pass == 1)) {
           s->context.push_back(sc.mentions[k]);
+          s->context_sentence.push_back(static_cast<uint32_t>(si));
         }
       }
     }
-    if (s->context.size() > 32) s->context.erase(s->context.begin(), s->context.end() - 16);
+    if (s->context.size() > 32) {
+      s->context.erase(s->context.begin(), s->context.end() - 16);
+      s->context_sentence.erase(s->context_sentence.begin(), s->context_sentence.end() - 16);
+    }
   }
   if (out->story_discarded) {
     for (SentenceCoding& sc : out->sentences) sc.events.clear();

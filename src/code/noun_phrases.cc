@@ -280,7 +280,9 @@ const ActorMention* Recent(const SentenceCtx& c, uint32_t before,
   for (size_t k = ms.size(); k-- > 0;) {
     if (ms[k].end_token <= before && !ms[k].agent_only && want(ms[k].actor.code)) return &ms[k];
   }
+  // Only the two previous sentences: older mentions are too far for "it".
   for (size_t k = c.s->context.size(); k-- > 0;) {
+    if (c.s->context_sentence[k] + 2 < c.out->sentence) break;
     if (want(c.s->context[k].actor.code)) return &c.s->context[k];
   }
   return nullptr;
