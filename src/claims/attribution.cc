@@ -63,9 +63,14 @@ void SetSpeaker(const DocContext& ctx, const ActorMention* m, Report* r) {
 }
 
 // An agent-only speaker ("the Civil Defense" -> ---GOV) takes the country
-// most mentioned in its sentence: the local authority of the place reported.
+// most mentioned in its sentence: the local authority of the place reported
+// (civil roles only).
 void SetAgentSpeaker(const DocContext& ctx, uint32_t s, const ActorMention* m, Report* r) {
   if (m == nullptr || !m->actor.code.starts_with("---")) return;
+  // Armed actors are not the local authority: "the army said ... from
+  // Lebanon" must not become LBNMIL.
+  std::string_view role = std::string_view(m->actor.code).substr(3);
+  if (role.starts_with("MIL") || role.starts_with("REB") || role.starts_with("UAF")) return;
   std::string country = LocalCountry(ctx, s);
   if (country.empty()) return;
   SetSpeaker(ctx, m, r);

@@ -1,0 +1,118 @@
+// The claims stage on real analyses: TextAnalyzer (WordNet lemmas, number
+// reader) + the Parley dictionaries + EventCoder, then ClaimsExtractor.
+// Skips when WordNet is not installed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "claims/claims.h"
+#include "claims/claims_internal.h"
+#include "code/event_coder.h"
+#include "dict/compiled_dictionary.h"
+#include "parley/dictionary.h"
+#include "parley/text.h"
+
+namespace parley::claims {
+namespace {
+
+std::string Source() {
+  const char* env = std::getenv("PARLEY_SOURCE_DIR");
+  return env ? env : PARLEY_SOURCE_DIR;
+}
+
+struct Stack {
+  std::shared_ptr<const TextAnalyzer> text;
+  std::shared_ptr<const EventCoder> coder;
+  std::shared_ptr<const ClaimsExtractor> claims;
+  std::string error;
+};
+
+const Stack& Get() {
+  static Stack* s = [] {
+    auto* st = new Stack;
+    if (!std::filesystem::exists("/usr/share/wordnet/index.noun")) {
+      st->error = "WordNet not installed in /usr/share/wordnet";
+      return st;
+    }
+    auto an = TextAnalyzer::Create("/usr/share/wordnet");
+    if (!an.ok()) return st->error = an.status().ToString(), st;
+    st->text = *an;
+    auto set = ReadDictionaryDirectory(Source() + "/dictionaries/parley");
+    if (!set.ok()) return st->error = set.status().ToString(), st;
+    auto dict = CompiledDictionary::Compile(*set, *st->text);
+    if (!dict.ok()) return st->error = dict.status().ToString(), st;
+    auto coder = EventCoder::Create(*dict);
+    if (!coder.ok()) return st->error = coder.status().ToString(), st;
+    st->coder = *coder;
+    auto claims = ClaimsExtractor::Create(Source() + "/dictionaries/parley/claims", *dict);
+    if (!claims.ok()) return st->error = claims.status().ToString(), st;
+    st->claims = *claims;
+    return st;
+  }();
+  return *s;
+}
+
+CodedDocument Code(const std::string& body) {
+  const Stack& st = Get();
+  Document doc;
+  doc.id = "t";
+  doc.text = body;
+  doc.date = Date::FromYmd(2024, 3, 10);
+  doc.body.push_back({0, static_cast<uint32_t>(body.size())});
+  AnalyzedText text;
+  st.text->Analyze(doc, &text);
+  DocumentCoding coding;
+  auto scratch = st.coder->NewScratch();
+  st.coder->Code(doc, text, scratch.get(), &coding);
+  CodedDocument out;
+  st.claims->Extract(doc, text, coding, &out);
+  return out;
+}
+
+std::vector<std::string> Figures(const std::string& body) {
+  std::vector<std::string> r;
+  for (const Figure& f : Code(body).figures) {
+    std::string d = FigureDebugString(f);
+    // Victims depend on the dictionaries; keep kind, value, qualifier, claimant.
+    if (size_t v = d.find(" victims="); v != std::string::npos) d.erase(v, d.find(' ', v + 1) - v);
+    r.push_back(d);
+  }
+  return r;
+}
+
+TEST(ClaimsPipelineTest, FiguresFromRealAnalysis) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  struct Case {
+    const char* body;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"Russian missile strikes killed at least 14 civilians in Kharkiv on Saturday.",
+       {"killed 14 at_least said_by=-"}},
+      {"Nearly 1.2 million people have fled the fighting in Sudan, the United Nations said.",
+       {"displaced 1200000 about said_by=IGOUNO"}},
+      {"The army said ninety-two rockets were fired from Lebanon on Sunday.",
+       {"rockets_fired 92 exact said_by=-"}},
+      {"The ceasefire talks resumed in Cairo in 2024 after a pause of two weeks.", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(c.want, Figures(c.body)) << c.body;
+}
+
+TEST(ClaimsPipelineTest, ListOfDemandsCountsItemByItem) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  CodedDocument out = Code(
+      "Hamas said its demands include a permanent ceasefire, a full withdrawal of Israeli forces "
+      "from Gaza, reconstruction and a prisoner exchange.");
+  std::vector<std::string> items;
+  for (const Position& p : out.positions) items.push_back(StanceName(p.stance) + (" " + p.item));
+  EXPECT_EQ(items, std::vector<std::string>({"demand permanent ceasefire",
+                                             "demand full withdrawal of forces",
+                                             "demand reconstruction", "demand prisoner exchange"}));
+  for (const Position& p : out.positions) EXPECT_EQ(p.party.code.substr(0, 3), "PSE");
+}
+
+}  // namespace
+}  // namespace parley::claims
