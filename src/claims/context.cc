@@ -95,6 +95,12 @@ const ActorMention* DocContext::ResolvePronoun(uint32_t s, uint32_t i) const {
   }
   for (uint32_t p = s; p-- > 0 && p + 3 > s;) {
     const Sentence& st = text->sentences[p];
+    // "It further stated ...": a sentence whose subject is itself a pronoun
+    // passes on that pronoun's referent (bounded chain).
+    if (st.first_token < st.end_token && IsPronoun(norm(st.first_token)) &&
+        !IsPossessivePronoun(norm(st.first_token)) && s - p < 3 && p > 0) {
+      return ResolvePronoun(p, st.first_token);
+    }
     if (const ActorMention* m = FirstMentionIn(p, st.first_token, st.end_token)) {
       if (m->actor.code.size() < 6 || m->actor.code.compare(3, 3, "MED") != 0) return m;
     }

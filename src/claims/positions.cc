@@ -49,7 +49,7 @@ bool RegionStop(const DocContext& ctx, uint32_t i) {
   std::string_view w = ctx.norm(i);
   return w == ";" || w == "which" || w == "who" || w == "while" || w == "whereas" || w == "." ||
          w == "but" || w == ":" || w == "?" || w == "!" || w == "after" || w == "because" ||
-         w == "although" || w == "though" || w == "despite" || w == "amid" || w == "since";
+         w == "although" || w == "though" || w == "despite" || w == "amid";
 }
 
 // Cues of a sentence: stance and condition matches not inside a longer cue
