@@ -192,6 +192,9 @@ TEST(FactualityTest, TableOfConstructions) {
        false, "RUSMIL 190 - hypothetical said_by=-"},
       {"CoderModalIsHypothetical", {"Qatar may host the talks."}, "host", "043", "QATGOV", "may",
        false, "QATGOV 043 - hypothetical said_by=-"},
+      {"NegationBeforeCommaStaysOutside",
+       {"Oli said the deity was born in Nepal and not India, as he accused India of lying."},
+       "accused", "112", "NPLGOV", "", false, "NPLGOV 112 - asserted said_by=-"},
       {"PlainPastIsAsserted", {"Sudanese army jets bombed a market in Omdurman."}, "bombed", "195",
        "SDNMIL", "", false, "SDNMIL 195 - asserted said_by=-"},
   };

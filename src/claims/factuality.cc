@@ -2,8 +2,9 @@
 // events.
 //
 // A cue counts for a verb when it lies in a short window before it (at most
-// 6 tokens back, not across ';', ':', a quote or a clause-opening
-// conjunction): "did not agree", "rather than actively engage", "is ready
+// 6 tokens back, not across ',', ';', ':', a quote or a clause-opening
+// conjunction: "born in Nepal and not India, as he accused" leaves "accused"
+// asserted): "did not agree", "rather than actively engage", "is ready
 // to resume", "threatened to strike", "will consider relaxing". Scoped cues
 // cover the rest of the sentence after them: "there was no certainty that
 // Deif and Salama were eliminated" (hypothetical), "denied that its forces
@@ -21,7 +22,7 @@ namespace {
 bool StopsWindow(const DocContext& ctx, uint32_t i) {
   if (ctx.tok(i).has(kTokQuote)) return true;
   std::string_view w = ctx.norm(i);
-  return w == ";" || w == ":" || w == "but" || w == "while" || w == "whereas" || w == "after" ||
+  return w == ";" || w == ":" || w == "," || w == "as" || w == "but" || w == "while" || w == "whereas" || w == "after" ||
          w == "because" || w == "since" || w == "although" || w == "though" || w == "." ||
          w == "which" || w == "who";
 }
