@@ -225,7 +225,11 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   int32_t src = b.source_np, tgt = b.target_np;
   int32_t by = (g.passive || forced_passive) ? ByAgent(*c, g, limit, forced_passive) : -1;
   if (by < 0 && g.passive) by = FromAgent(*c, g, limit);
-  if (src < 0) src = by >= 0 ? by : g.subject_np;
+  // A passive without an agent phrase names only the victim ("a jet was shot
+  // down over Ukraine"): no source unless a pattern binds one.
+  bool agentless_passive = g.passive && by < 0 && b.source_np < 0 &&
+                           !options_.agentless_passive_subject_is_source;
+  if (src < 0) src = by >= 0 ? by : agentless_passive ? -1 : g.subject_np;
   if (tgt < 0) {
     // Passive: the subject is the target ("Gaza was struck by X"); an
     // uncoded subject ("rockets were fired from X towards Y") leaves the

@@ -20,6 +20,12 @@ namespace parley {
 struct CoderOptions {
   // Emit events whose source is an agent only ("---GOV").
   bool allow_agent_only_source = false;
+  // PETRARCH-1 compatibility: a passive verb without "by X" keeps its
+  // grammatical subject as the source ("The Philippines was criticized over
+  // its dispute with Eriador" -> PHL ERI). Off by default: in news such a
+  // subject is the victim ("a jet was shot down over Ukraine"), and the event
+  // is dropped. `parley validate` turns it on.
+  bool agentless_passive_subject_is_source = false;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

@@ -200,6 +200,11 @@ TEST_F(EventCoderTest, PassiveWithByInvertsSourceAndTarget) {
   EXPECT_EQ("ISRMIL 190 PSE", Code("Gaza was struck by Israeli forces."));  // lemma
 }
 
+TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
+  EXPECT_EQ("", Code("Gaza was attacked on Sunday."));
+  EXPECT_EQ("", Code("Hamas was criticized over its rockets at Israel."));
+}
+
 TEST_F(EventCoderTest, NegationIsFlaggedNotDropped) {
   EXPECT_EQ("ISR 190 PSE", Code("Israel did not attack Gaza."));
   EXPECT_TRUE(First().negated);
