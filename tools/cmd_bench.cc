@@ -311,9 +311,10 @@ void Setup(CLI::App* sub, int* exit_code) {
   auto args = std::make_shared<BenchArgs>();
   sub->add_option("inputs", args->inputs, "JSON Lines files or directories")->required();
   sub->add_option("--workload,-w", args->workload,
-                  "text | code | code-phoenix | ingest-sqlite | stages | all (default code)");
+                  "text | code | code-phoenix | ingest-sqlite | stages | all (default code)")
+      ->check(CLI::IsMember({"text", "code", "code-phoenix", "ingest-sqlite", "stages", "all"}));
   sub->add_option("--threads,-j", args->threads, "worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   sub->add_option("--phoenix", args->phoenix,
                   "Phoenix dictionary directory for code-phoenix "
                   "(default $PARLEY_SHARED/dictionaries/phoenix, else <source dir>/../shared/...)");

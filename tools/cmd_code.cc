@@ -125,7 +125,7 @@ void Setup(CLI::App* sub, int* exit_code) {
                 "print a readable explanation per document instead of JSON");
   sub->add_option("--rejects", args->rejects, "write rejected inputs as JSON Lines to FILE");
   sub->add_option("--threads,-j", args->threads, "worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   sub->add_option("--max-doc-bytes", args->max_doc_bytes,
                   "reject documents whose text is longer (default 16 MiB)");
   sub->add_option("--wordnet", args->wordnet, "WordNet data directory");
