@@ -6,6 +6,8 @@
 //   BM_ClaimsOnly       ClaimsExtractor::Extract thread-CPU time per MB
 //   BM_CoderPlusClaims  coder + claims per MB, to compare with BM_CoderOnly
 //                       (target: claims adds < 30% to the coder)
+//   BM_TextCoder        text stage + coder (the pipeline without claims)
+//   BM_TextCoderClaims  text stage + coder + claims
 //   BM_LexiconLoad      parse + index of dictionaries/parley/claims
 // Skips cleanly when ../shared (or $PARLEY_SHARED) is absent.
 //
@@ -100,15 +102,17 @@ double Now() {
 }
 
 // One pass over the corpus; returns seconds spent in the timed stages.
-double Pass(bool time_coder, bool time_claims) {
+double Pass(bool time_text, bool time_coder, bool time_claims) {
   Fixture& fx = Get();
   auto scratch = fx.coder->NewScratch();
   AnalyzedText text;
   DocumentCoding coding;
   double secs = 0;
   for (const Document& d : fx.docs) {
+    double ta = Now();
     fx.analyzer->Analyze(d, &text);
     double t0 = Now();
+    if (time_text) secs += t0 - ta;
     fx.coder->Code(d, text, scratch.get(), &coding);
     double t1 = Now();
     CodedDocument out;
@@ -121,22 +125,26 @@ double Pass(bool time_coder, bool time_claims) {
   return secs;
 }
 
-void Run(benchmark::State& state, bool coder, bool claims) {
+void Run(benchmark::State& state, bool text, bool coder, bool claims) {
   if (!Get().error.empty()) {
     state.SkipWithError(Get().error.c_str());
     return;
   }
-  for (auto _ : state) state.SetIterationTime(Pass(coder, claims));
+  for (auto _ : state) state.SetIterationTime(Pass(text, coder, claims));
   state.SetBytesProcessed(static_cast<int64_t>(Get().bytes * state.iterations()));
   state.counters["docs"] = static_cast<double>(Get().docs.size());
 }
 
-void BM_CoderOnly(benchmark::State& state) { Run(state, true, false); }
-void BM_ClaimsOnly(benchmark::State& state) { Run(state, false, true); }
-void BM_CoderPlusClaims(benchmark::State& state) { Run(state, true, true); }
+void BM_CoderOnly(benchmark::State& state) { Run(state, false, true, false); }
+void BM_ClaimsOnly(benchmark::State& state) { Run(state, false, false, true); }
+void BM_CoderPlusClaims(benchmark::State& state) { Run(state, false, true, true); }
+void BM_TextCoder(benchmark::State& state) { Run(state, true, true, false); }
+void BM_TextCoderClaims(benchmark::State& state) { Run(state, true, true, true); }
 BENCHMARK(BM_CoderOnly)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_ClaimsOnly)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_CoderPlusClaims)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_TextCoder)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_TextCoderClaims)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
 
 void BM_LexiconLoad(benchmark::State& state) {
   for (auto _ : state) {

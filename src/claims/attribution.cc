@@ -316,7 +316,8 @@ void QuoteContinuation(DocContext* ctx) {
 }  // namespace
 
 void FindReports(DocContext* ctx) {
-  ctx->reports.assign(ctx->text->sentences.size(), {});
+  ctx->reports.resize(ctx->text->sentences.size());
+  for (auto& r : ctx->reports) r.clear();
   for (uint32_t s = 0; s < ctx->text->sentences.size(); ++s) {
     for (const LexMatch& m : ctx->matches[s]) {
       Section sec = ctx->entry(m).section;

@@ -33,7 +33,9 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
 
   void Extract(const Document& doc, const AnalyzedText& text, const DocumentCoding& coding,
                CodedDocument* out) const override {
-    DocContext ctx;
+    // Per-thread scratch: the per-sentence vectors keep their capacity from
+    // one document to the next (Extract stays thread-safe).
+    thread_local DocContext ctx;
     Build(doc, text, coding, &ctx);
     claims::FindReports(&ctx);
     for (uint32_t s = 0; s < text.sentences.size(); ++s) {
@@ -65,6 +67,7 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     ctx->coding = &coding;
     ctx->lex = lex_.get();
     ctx->dict = dict_.get();
+    ctx->mentions.clear();
     for (uint32_t s = 0; s < coding.sentences.size(); ++s) {
       for (const ActorMention& m : coding.sentences[s].mentions) ctx->mentions.push_back({&m, s});
     }
@@ -73,6 +76,7 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
                        return a.m->first_token < b.m->first_token;
                      });
     ctx->matches.resize(text.sentences.size());
+    for (auto& m : ctx->matches) m.clear();
     for (uint32_t s = 0; s < text.sentences.size(); ++s) {
       const Sentence& st = text.sentences[s];
       if (st.end_token > text.tokens.size() || st.first_token > st.end_token) continue;
