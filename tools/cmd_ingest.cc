@@ -213,7 +213,7 @@ void AddCorpusOptions(CLI::App* sub, IngestArgs* a) {
   sub->add_flag("--merge-negated", a->corpus.merge_negated,
                 "merge reports across factuality (asserted with negated/hypothetical)");
   sub->add_option("--figure-window", a->corpus.figure_sentence_window,
-                  "figures within N sentences of a report belong to it (default 1)");
+                  "figures within N sentences of a report belong to it (default 0: same sentence)");
   sub->add_option("--counter-days", a->corpus.counter_days,
                   "a proposal within N days of the other side's is a counter-proposal (default 7)");
   sub->add_option("--drop-after-days", a->corpus.drop_after_days,

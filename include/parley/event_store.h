@@ -46,7 +46,7 @@ struct RecomputeOptions {
   int merge_max_days = 1;            // dates within this many days merge
   double merge_figure_ratio = 3.0;   // same claimant's figures this far apart split
   bool merge_negated = false;        // merge across factuality
-  int figure_sentence_window = 1;    // figures within N sentences belong to a mention
+  int figure_sentence_window = 0;    // figures within N sentences belong to a mention
   int counter_days = 7;              // counter-proposal window
   int drop_after_days = 60;          // a demand not repeated this long is dropped
 };

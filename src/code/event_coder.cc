@@ -189,8 +189,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   const CompiledPattern* matched = nullptr;
   for (uint32_t pi : block.patterns) {
     const CompiledPattern& p = d_->patterns[pi];
-    bool null_code = p.code == "---" && p.passive_code.empty();
-    if (!null_code && !IsEventCode(p.code) && !IsEventCode(p.passive_code)) continue;
+    if (!p.usable) continue;
     if (MatchPattern(*c, p, g, limit, &b)) {
       matched = &p;
       break;
@@ -200,7 +199,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   std::string rule;
   bool forced_passive = false;
   if (matched) {
-    if (matched->code == "---" && matched->passive_code.empty()) return;
+    if (matched->null_code) return;
     rule = matched->loc.RuleId();
     if (matched->code.empty()) {
       code.active = matched->passive_code;

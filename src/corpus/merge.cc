@@ -156,11 +156,16 @@ void CollectFigures(const Cluster& c, const FiguresByDoc& figures, int window, M
                             f->victims_code, f->victims_name});
     }
   }
-  std::map<std::string, std::set<double>> values;
+  // kind -> value -> the sentences that give it
+  std::map<std::string, std::map<double, std::set<std::pair<std::string, uint32_t>>>> values;
   for (const FigureClaim& f : m->figures) {
-    if (!f.cumulative) values[f.kind].insert(f.value);
+    if (!f.cumulative) values[f.kind][f.value].insert({f.doc, f.sentence});
   }
-  for (const auto& [kind, v] : values) m->conflicting |= v.size() > 1;
+  for (const auto& [kind, by_value] : values) {
+    std::set<std::pair<std::string, uint32_t>> sentences;
+    for (const auto& [v, where] : by_value) sentences.insert(where.begin(), where.end());
+    m->conflicting |= by_value.size() > 1 && sentences.size() > 1;
+  }
 }
 
 MergedEvent Summarize(const Cluster& c, const std::string& key, const FiguresByDoc& figures,

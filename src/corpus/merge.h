@@ -35,8 +35,9 @@ struct MergeOptions {
   double figure_ratio = 3.0;
   std::vector<std::string> symmetric_roots = {"03", "04", "05", "06", "19", "20"};
   bool merge_negated = false;
-  // Figures within this many sentences of a mention are shown with it.
-  int figure_sentence_window = 1;
+  // Figures within this many sentences of a mention are shown with it
+  // (0: the mention's own sentence).
+  int figure_sentence_window = 0;
   // Events without any date never merge (they stay single mentions).
   bool merge_undated = false;
 };
@@ -74,7 +75,9 @@ struct MergedEvent {
   int n_docs = 0, n_outlets = 0;
   std::vector<std::string> outlets;
   std::vector<FigureClaim> figures;
-  // Some figure kind has different values or claimants disagree.
+  // Some figure kind has different values in different sentences (two
+  // values in one sentence are usually two counts: "92 in al-Mawasi and 20
+  // in al-Shati").
   bool conflicting = false;
 };
 

@@ -105,6 +105,19 @@ TEST(MergeEvents, ConflictingClaimantsStaySideBySide) {
   EXPECT_EQ(merged[0].n_outlets, 2);
 }
 
+TEST(MergeEvents, TwoCountsInOneSentenceAreNotAConflict) {
+  auto in = Input({DocBuilder("a", "A", "2024-07-13")
+                       .Sentence("Strikes killed 92 in al-Mawasi and 20 in al-Shati.")
+                       .Ev(Actor("ISR"), Actor("PSE"), "190")
+                       .Fig("killed", 92, Actor("PSEREBHMS", "Hamas"))
+                       .Fig("killed", 20, std::nullopt)
+                       .Build()});
+  auto merged = MergeEvents(in, MergeOptions());
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].figures.size(), 2u);
+  EXPECT_FALSE(merged[0].conflicting);
+}
+
 TEST(MergeEvents, SameClaimantWithFarApartFiguresSplits) {
   auto in = Input({DocBuilder("a", "A", "2024-07-13")
                        .Ev(Actor("ISR"), Actor("PSE"), "190")

@@ -225,6 +225,8 @@ class Compiler {
       }
     }
     cp->specificity = spec;
+    cp->null_code = cp->code == "---" && cp->passive_code.empty();
+    cp->usable = cp->null_code || IsEventCode(cp->code) || IsEventCode(cp->passive_code);
     for (const auto* half : {&cp->pre, &cp->post}) {
       for (const PatElem& e : *half) {
         if (e.kind != PatElem::Kind::kWords && e.kind != PatElem::Kind::kNounPhrase &&

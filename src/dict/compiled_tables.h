@@ -69,6 +69,8 @@ struct CompiledPattern {
   // Literal word ids the pattern needs somewhere in the sentence (a cheap
   // prefilter before matching).
   std::vector<uint32_t> required;
+  bool null_code = false;  // "[---]": a match means "no event"
+  bool usable = true;      // has an event code or is null_code
 };
 
 struct CompiledBlock {

@@ -30,9 +30,15 @@ std::string Clip(const std::string& s, size_t n) {
 // The display name of a country-level code, from the events that used it.
 std::string NameOf(EventStore* store, const std::string& code) {
   std::string name;
+  // Prefer names used for the bare country code ("Qatar" for QAT), the most
+  // frequent first; else the names of that country's longer codes ("QATGOV").
   (void)store->Select(
-      "SELECT source_name FROM events WHERE source_code = ? AND source_name IS NOT NULL LIMIT 1",
-      {code}, [&](const SqlRow& r) {
+      "SELECT name FROM (SELECT source_code AS c, source_name AS name FROM events WHERE "
+      "source_country = ? UNION ALL SELECT target_code, target_name FROM events WHERE "
+      "target_country = ?) t WHERE name IS NOT NULL GROUP BY name "
+      "ORDER BY MIN(CASE WHEN c = ? THEN 0 ELSE 1 END), COUNT(*) DESC, MIN(LENGTH(c)), name "
+      "LIMIT 1",
+      {code, code, code}, [&](const SqlRow& r) {
         name = SqlText(r[0]);
         return Status::Ok();
       });
