@@ -10,7 +10,7 @@ namespace {
 
 constexpr uint32_t kVerbGroupWords = kWcAux | kWcModal | kWcNeg | kWcAdverb | kWcBe | kWcTo;
 
-void FillGroup(const SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
+void FillGroup(SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
   uint32_t head = h.first;
   if (h.form >= 0) head = h.first + c.dict->verb_forms[h.form].verb_index;
   uint32_t b = h.first;
@@ -32,6 +32,14 @@ void FillGroup(const SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
   g->end = h.end;
   const Token& t = c.token(head);
   g->passive = be_before && LooksParticiple(t.norm, t.lemma);
+  // "Hizballah fighters backed by Iranian forces": a participle right after a
+  // noun phrase and followed by "by" is a passive reduced relative.
+  if (!g->passive && b == h.first && b > c.first && c.tok(b - 1).np >= 0 && h.end < c.end &&
+      (c.cls(h.end) & kWcBy) && LooksParticiple(t.norm, t.lemma) &&
+      (t.norm.size() > 2 && t.norm.substr(t.norm.size() - 2) == "ed")) {
+    g->passive = true;
+    for (uint32_t k = h.first; k < h.end; ++k) c.tok(k).reduced = true;
+  }
   if (b > c.first && (c.cls(b - 1) & kWcConj)) g->coordinated = true;
   if (g->infinitive && g->modal.empty()) g->modal = "to";
 }
@@ -192,6 +200,9 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
     int32_t rel = RelativeCovering(c, i, g.first);
     if (rel >= 0) {  // skip ", which controls Gaza," back to its antecedent
       i = static_cast<uint32_t>(rel);
+      continue;
+    }
+    if (c.tok(i).reduced) {  // skip "backed by Iranian forces"
       continue;
     }
     if (c.tok(i).is_verb && !c.tok(i).barrier) {

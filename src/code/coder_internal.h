@@ -32,6 +32,7 @@ struct TokInfo {
   bool barrier = false;    // clause boundary for the backward subject search
   bool stop = false;       // hard limit for the forward target search
   bool joiner = false;     // "_" inside a name: transparent to phrase matching
+  bool reduced = false;    // verb of a reduced relative ("fighters backed by Iran")
 };
 
 struct ActorHit {

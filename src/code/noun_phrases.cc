@@ -157,6 +157,7 @@ std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string c
     }
   }
   if (former && (np.agent_end > np.agent_begin)) suffix = "ELI";
+  if (suffix.size() > 6) suffix.resize(6);  // at most two agents: "GOVMIL", not "GOVREBCVL"
   if (code.empty()) return suffix.empty() ? "" : "---" + suffix;
   return code + suffix;
 }
