@@ -144,7 +144,8 @@ StatusOr<std::unique_ptr<Backend>> OpenSqlite(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   auto backend = std::make_unique<SqliteBackend>(db);
   PARLEY_RETURN_IF_ERROR(backend->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"));
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Backend>(std::move(backend));
 }
 
