@@ -88,6 +88,7 @@ DictionarySet TestDictionary() {
   Actor(&set, {"qatar", "qatari"}, {{"QAT", {}, {}}});
   Actor(&set, {"iraq"}, {{"IRQ", {}, {}}});
   Actor(&set, {"united nations"}, {{"IGOUNO", {}, {}}});
+  Actor(&set, {"u.s.", "united states"}, {{"USA", {}, {}}});
   Actor(&set, {"arnold vale"},
         {{"VLDOPP", Date::FromYmd(2003, 1, 1), Date::FromYmd(2012, 6, 15)},
          {"VLDGOV", Date::FromYmd(2012, 6, 15), Date::FromYmd(2019, 3, 1)},
@@ -198,6 +199,11 @@ TEST_F(EventCoderTest, PassiveWithByInvertsSourceAndTarget) {
   EXPECT_EQ("ISRMIL 190 PSE", Code("Gaza was attacked by Israeli forces."));
   EXPECT_TRUE(First().passive);
   EXPECT_EQ("ISRMIL 190 PSE", Code("Gaza was struck by Israeli forces."));  // lemma
+}
+
+TEST_F(EventCoderTest, AllCapsUsIsTheUnitedStatesNotThePronoun) {
+  EXPECT_EQ("USA 111 ISR", Code("The US criticized Israel."));
+  EXPECT_EQ("", Code("Israel criticized us."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {

@@ -75,6 +75,12 @@ void PrepareTokens(SentenceCtx* c) {
   s.nps.clear();
   s.groups.clear();
   for (uint64_t& b : s.bloom) b = 0;
+  uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    words += c->token(i).has(kTokWord);
+    caps += c->token(i).has(kTokAllCaps);
+  }
+  bool shouting = caps * 2 > words;
   for (uint32_t i = c->first; i < c->end; ++i) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
@@ -85,6 +91,14 @@ void PrepareTokens(SentenceCtx* c) {
     if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
+    if (t.has(kTokAllCaps) && !shouting) {  // "US", "IS"
+      std::string_view alias = CapsAlias(t.norm);
+      uint32_t id = alias.empty() ? kNoWord : c->dict->words.Find(alias);
+      if (id != kNoWord) {
+        ti.word = ti.lemma = id;
+        ti.cls = 0;
+      }
+    }
     ti.joiner = t.norm == "_";
   }
 }

@@ -67,6 +67,12 @@ WordClasses::WordClasses() {
       kWcNumberWord);
 }
 
+std::string_view CapsAlias(std::string_view norm) {
+  if (norm == "us") return "u.s.";
+  if (norm == "is") return "isis";
+  return "";
+}
+
 namespace {
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
