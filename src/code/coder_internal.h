@@ -89,11 +89,9 @@ struct Scratch : public CoderScratch {
   std::vector<ActorMention> context;
   std::vector<uint32_t> context_sentence;  // sentence of each context mention
   std::vector<uint32_t> ids;
-  // Word-id cache keyed by the address of a norm/lemma: the text stage's
-  // lexicon strings are immutable, so the same word has the same address.
-  // A hit also compares the bytes, so a reused address never gives a wrong id.
+  // Word-id cache keyed by the word's hash and verified by its bytes.
   struct CacheSlot {
-    const char* ptr = nullptr;
+    uint64_t key = 0;
     uint32_t id = 0;
     uint8_t size = 0;
     char bytes[19] = {};

@@ -37,6 +37,8 @@ inline uint64_t Mix(uint64_t k) {
 
 }  // namespace
 
+uint64_t HashWord(std::string_view s) { return HashBytes(s); }
+
 WordTable::WordTable() : slots_(1024, 0), mask_(1023) {}
 
 uint32_t WordTable::Find(std::string_view word) const {

@@ -20,6 +20,9 @@ namespace parley {
 
 inline constexpr uint32_t kNoWord = 0xFFFFFFFFu;
 
+// The hash WordTable uses (8 bytes at a time); exposed for callers' caches.
+uint64_t HashWord(std::string_view s);
+
 class WordTable {
  public:
   WordTable();
