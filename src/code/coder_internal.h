@@ -97,7 +97,7 @@ struct Scratch : public CoderScratch {
     char bytes[19] = {};
   };
   std::vector<CacheSlot> cache = std::vector<CacheSlot>(8192);
-  const void* cache_owner = nullptr;  // the dictionary the cache belongs to
+  uint64_t cache_owner = 0;  // instance_id of the dictionary the cache belongs to
   // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
   uint64_t bloom[16] = {};
   void BloomAdd(uint32_t id) {

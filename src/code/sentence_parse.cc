@@ -65,9 +65,9 @@ uint32_t CachedFind(const SentenceCtx& c, std::string_view w) {
 }  // namespace
 
 void PrepareTokens(SentenceCtx* c) {
-  if (c->s->cache_owner != c->dict) {
+  if (c->s->cache_owner != c->dict->instance_id) {
     for (auto& slot : c->s->cache) slot = Scratch::CacheSlot{};
-    c->s->cache_owner = c->dict;
+    c->s->cache_owner = c->dict->instance_id;
   }
   Scratch& s = *c->s;
   s.toks.assign(c->end - c->first, TokInfo{});

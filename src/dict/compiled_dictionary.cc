@@ -1,5 +1,6 @@
 // Compile(): DictionarySet -> CompiledDictionaryImpl (see compiled_tables.h).
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <unordered_map>
 
@@ -339,7 +340,9 @@ StatusOr<std::shared_ptr<const CompiledDictionary>> CompiledDictionary::Compile(
       }
     }
   }
+  static std::atomic<uint64_t> next_instance{1};
   auto impl = std::make_shared<CompiledDictionaryImpl>();
+  impl->instance_id = next_instance.fetch_add(1);
   Compiler compiler(set, options, impl.get());
   PARLEY_RETURN_IF_ERROR(compiler.Run());
   return std::shared_ptr<const CompiledDictionary>(std::move(impl));

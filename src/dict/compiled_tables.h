@@ -121,6 +121,9 @@ class CompiledDictionaryImpl : public CompiledDictionary {
   // Longest matches at `pos` over interned word ids (kNoWord = unknown).
   MatchLengths LongestAt(const std::vector<uint32_t>& ids, size_t pos) const;
 
+  // Unique per compiled dictionary in this process (caches key on it; an
+  // address could be reused after a hot reload).
+  uint64_t instance_id = 0;
   WordTable words;
   PhraseTrie trie;
   std::vector<NodeInfo> nodes;  // payload index -> info
