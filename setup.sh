@@ -44,13 +44,20 @@ case "${1:-}" in
     echo "setup: built $PARLEY" >&2
     ;;
   demo)
-    echo "== parley code examples/articles (first document, abbreviated)" >&2
-    "$PARLEY" code examples/articles > build/examples.jsonl
-    head -c 2000 build/examples.jsonl; echo
-    echo "== parley ingest examples/articles --db build/examples.db" >&2
-    "$PARLEY" ingest examples/articles --db build/examples.db
-    echo "== parley timeline --dyad ISR-PSE --db build/examples.db" >&2
-    "$PARLEY" timeline --dyad ISR-PSE --db build/examples.db
+    # The main job on the bundled example articles: code them (JSON Lines),
+    # store them in an embedded SQLite database, then show the stored events
+    # and the negotiation timeline of the Israel-Hamas talks they report.
+    mkdir -p build/demo
+    rm -f build/demo/examples.db build/demo/examples.db-wal build/demo/examples.db-shm
+    echo "== parley code examples/articles > build/demo/examples.jsonl" >&2
+    "$PARLEY" code examples/articles > build/demo/examples.jsonl
+    echo "== parley ingest examples/articles --db build/demo/examples.db" >&2
+    "$PARLEY" ingest examples/articles --db build/demo/examples.db
+    echo "== parley query --db build/demo/examples.db --limit 25" >&2
+    "$PARLEY" query --db build/demo/examples.db --limit 25
+    echo "== parley timeline --dyad ISR-PSE --db build/demo/examples.db" >&2
+    "$PARLEY" timeline --dyad ISR-PSE --db build/demo/examples.db
+    echo "== done: events, figures and positions per article are in build/demo/examples.jsonl" >&2
     ;;
   test)
     # A throwaway PostgreSQL server for the store tests (TEST_PG_URL); the
