@@ -34,6 +34,10 @@ struct Document {
   uint64_t ordinal = 0;
 
   std::optional<Date> date;
+  // Where `date` came from: "marker" (plain-text " date YYYY-MM-DD "),
+  // "field" (JSONL date/published), "inferred" (a dateline in the article
+  // header, see docs/ingest_and_text.md), "" when there is no date.
+  std::string date_source;
   std::optional<std::string> title;
   std::optional<std::string> outlet;
   std::optional<std::string> url;

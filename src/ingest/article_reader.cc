@@ -195,6 +195,7 @@ bool InputReader::NextText(Document* doc, Rejection* rej, bool* is_rejection) {
     doc->id = id;
     Layout layout = LayOutTextArticle(doc->text, owner_->options_.strip_boilerplate);
     doc->date = layout.date;
+    doc->date_source = !layout.date ? "" : layout.date_inferred ? "inferred" : "marker";
     doc->body = std::move(layout.body);
     doc->title_range = layout.title_range;
     if (layout.title_range.size() > 0) {

@@ -156,6 +156,7 @@ std::string JsonRecordParser::Parse(std::string* line, Document* doc,
   if (!has_text) return "field 'text' is missing";
   if (published) {
     doc->date = ParseDateField(*published);
+    if (doc->date) doc->date_source = "field";
     if (!doc->date) {
       *warning = "date '" + published->substr(0, 40) +
                  "' is not YYYY-MM-DD; document coded with date null";

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <tuple>
 
+#include "ingest/dateline.h"
+
 namespace parley::ingest {
 namespace {
 
@@ -225,6 +227,7 @@ void LayOutBody(std::string_view text, size_t from, std::string_view title,
 Layout LayOutTextArticle(std::string_view text, bool strip_boilerplate) {
   Layout out;
   size_t pos = ParseDateMarker(text, &out);
+  const size_t after_marker = pos;
   // First non-empty line after the marker.
   size_t nl = text.find('\n', pos);
   size_t line_end = nl == std::string_view::npos ? text.size() : nl;
@@ -245,6 +248,10 @@ Layout LayOutTextArticle(std::string_view text, bool strip_boilerplate) {
     pos = line_end;
   }
   LayOutBody(text, pos, title, strip_boilerplate, &out.body);
+  if (!out.date && out.bad_date.empty() && after_marker == 0) {
+    out.date = InferArticleDate(text, after_marker, out.title_range);
+    out.date_inferred = out.date.has_value();
+  }
   return out;
 }
 

@@ -31,13 +31,16 @@ namespace parley::ingest {
 const char* BoilerplateRule(std::string_view line, std::string_view title);
 
 struct Layout {
-  std::optional<Date> date;         // from the " date YYYY-MM-DD " marker
+  std::optional<Date> date;         // from the " date YYYY-MM-DD " marker, or
+                                    // inferred from a dateline (dateline.h)
+  bool date_inferred = false;       // date came from InferArticleDate
   std::string bad_date;             // marker present but not a valid date
   ByteRange title_range;            // empty when no title line
   std::vector<ByteRange> body;      // title + content lines
 };
 
-// Full plain-text layout: date marker, title, boilerplate.
+// Full plain-text layout: date marker (else inferred dateline), title,
+// boilerplate.
 Layout LayOutTextArticle(std::string_view text, bool strip_boilerplate);
 
 // Body ranges of `text` from `from` on: content lines grouped into ranges,
