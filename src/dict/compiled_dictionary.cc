@@ -29,6 +29,78 @@ Phrase JoinContractions(const Phrase& p) {
   return out;
 }
 
+
+// Display names that never repeat a loaded term. A framing entry ("the
+// Zionist regime" -> ISRGOV) is named after the neutral actor with its code:
+// a named group or person (code longer than country + role) after its
+// non-framing entry ("Hamas"); a country + role code after a non-framing
+// entry of that code spelled with the country's own words ("Israeli
+// Government"), else after the country ("Israel"); else the code itself.
+class NeutralNamer {
+ public:
+  explicit NeutralNamer(const std::vector<ActorEntry>& actors) {
+    for (const ActorEntry& a : actors) {
+      if (a.framing || a.phrases.empty()) continue;
+      for (const DatedCode& dc : a.codes) {
+        by_code_.emplace(dc.code, &a);  // first in file order wins
+        by_code_all_[dc.code].push_back(&a);
+      }
+      if (a.codes.size() != 1 || a.codes[0].code.size() != 3) continue;
+      // The country's own record (the first with the bare code), not places.
+      auto [words, fresh] = country_words_.try_emplace(a.codes[0].code);
+      if (!fresh) continue;
+      for (const Phrase& ph : a.phrases) {
+        if (ph.size() == 1) words->second.push_back(ph[0]);
+      }
+    }
+  }
+
+  // The code an entry is named after: its undated code, else its last one.
+  static const std::string& MainCode(const ActorEntry& a) {
+    for (const DatedCode& dc : a.codes) {
+      if (!dc.from && !dc.until) return dc.code;
+    }
+    return a.codes.back().code;
+  }
+
+  std::string Name(const ActorEntry& a) const {
+    if (!a.framing) return a.name;
+    if (a.codes.empty()) return "";
+    const std::string& code = MainCode(a);
+    auto exact = by_code_.find(code);
+    if (code.size() > 6 && exact != by_code_.end()) return exact->second->name;
+    std::string country = code.substr(0, 3);
+    if (const std::string* own = CountryWorded(code, country)) return *own;
+    auto c = by_code_.find(country);
+    if (c != by_code_.end()) return c->second->name;
+    return exact != by_code_.end() ? exact->second->name : code;
+  }
+
+ private:
+  // The name of the shortest non-framing entry with `code` whose primary
+  // phrase begins with a word naming `country` ("Ukrainian Government");
+  // nullptr if none.
+  const std::string* CountryWorded(const std::string& code, const std::string& country) const {
+    auto words = country_words_.find(country);
+    if (words == country_words_.end() || code.size() == 3) return nullptr;
+    auto entries = by_code_all_.find(code);
+    if (entries == by_code_all_.end()) return nullptr;
+    const ActorEntry* best = nullptr;  // the shortest such phrase, file order on ties
+    for (const ActorEntry* a : entries->second) {
+      const Phrase& primary = a->phrases[0];
+      if (std::find(words->second.begin(), words->second.end(), primary[0]) == words->second.end()) {
+        continue;
+      }
+      if (!best || primary.size() < best->phrases[0].size()) best = a;
+    }
+    return best ? &best->name : nullptr;
+  }
+
+  std::unordered_map<std::string, const ActorEntry*> by_code_;
+  std::unordered_map<std::string, std::vector<const ActorEntry*>> by_code_all_;  // file order
+  std::unordered_map<std::string, std::vector<std::string>> country_words_;
+};
+
 class Compiler {
  public:
   Compiler(const DictionarySet& set, CompileOptions options, CompiledDictionaryImpl* out)
@@ -78,9 +150,10 @@ class Compiler {
   }
 
   Status AddActors() {
+    NeutralNamer namer(set_.actors);
     for (const ActorEntry& a : set_.actors) {
       uint32_t index = static_cast<uint32_t>(d_->actors.size());
-      d_->actors.push_back({a.codes, a.name, a.framing, a.loc});
+      d_->actors.push_back({a.codes, namer.Name(a), a.framing, a.loc});
       for (const Phrase& ph : a.phrases) {
         PARLEY_RETURN_IF_ERROR(Count());
         NodeInfo* info = Node(ph);

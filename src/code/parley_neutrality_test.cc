@@ -1,0 +1,111 @@
+// Neutrality of the coder with Parley's own dictionaries (dictionaries/parley):
+// a loaded term and its neutral wording give the same code and the same
+// display name, only ActorRef::framing differs; every emitted code is a
+// well-formed CAMEO code.
+#include <memory>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "code/event_coder.h"
+
+namespace parley {
+namespace {
+
+class ParleyNeutralityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto set = ReadDictionaryDirectory(std::string(PARLEY_SOURCE_DIR) + "/dictionaries/parley");
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    auto an = TextAnalyzer::Create("/usr/share/wordnet");
+    ASSERT_TRUE(an.ok()) << an.status().ToString();
+    auto dict = CompiledDictionary::Compile(*set, **an);
+    ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+    auto coder = EventCoder::Create(*dict);
+    ASSERT_TRUE(coder.ok());
+    analyzer_ = new std::shared_ptr<const TextAnalyzer>(*an);
+    coder_ = new std::shared_ptr<const EventCoder>(*coder);
+  }
+
+  // Every event of `text`, coded on 2024-07-14.
+  std::vector<Event> Code(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    doc.date = Date::FromYmd(2024, 7, 14);
+    doc.body.push_back({0, static_cast<uint32_t>(text.size())});
+    AnalyzedText analyzed;
+    DocumentCoding coding;
+    (*analyzer_)->Analyze(doc, &analyzed);
+    auto scratch = (*coder_)->NewScratch();
+    (*coder_)->Code(doc, analyzed, scratch.get(), &coding);
+    std::vector<Event> out;
+    for (const SentenceCoding& s : coding.sentences) {
+      for (const EventCandidate& ev : s.events) out.push_back(ev.event);
+    }
+    return out;
+  }
+
+  static std::shared_ptr<const TextAnalyzer>* analyzer_;
+  static std::shared_ptr<const EventCoder>* coder_;
+};
+std::shared_ptr<const TextAnalyzer>* ParleyNeutralityTest::analyzer_ = nullptr;
+std::shared_ptr<const EventCoder>* ParleyNeutralityTest::coder_ = nullptr;
+
+TEST_F(ParleyNeutralityTest, LoadedTermHasTheNeutralActorsCodeAndName) {
+  struct Case {
+    const char* loaded;   // sentence with a framing term as the source
+    const char* neutral;  // the same sentence in neutral words
+    const char* framing;  // the recorded term
+  };
+  const Case cases[] = {
+      {"The Zionist regime attacked Hamas in Gaza.", "The Israeli government attacked Hamas in Gaza.",
+       "Zionist regime"},
+      {"The Zionist entity attacked Hamas.", "Israel attacked Hamas.", "Zionist entity"},
+      {"The Kyiv regime criticized Russia.", "The Ukrainian government criticized Russia.",
+       "Kyiv regime"},
+      {"The RSF militia attacked El Fasher.", "The Rapid Support Forces attacked El Fasher.",
+       "RSF militia"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Event> loaded = Code(c.loaded), neutral = Code(c.neutral);
+    ASSERT_FALSE(loaded.empty()) << c.loaded;
+    ASSERT_FALSE(neutral.empty()) << c.neutral;
+    EXPECT_EQ(loaded[0].source.code, neutral[0].source.code) << c.loaded;
+    EXPECT_EQ(loaded[0].source.name, neutral[0].source.name) << c.loaded;
+    EXPECT_EQ(loaded[0].code, neutral[0].code) << c.loaded;
+    EXPECT_EQ(loaded[0].source.framing, c.framing) << c.loaded;
+    EXPECT_EQ(neutral[0].source.framing, "") << c.neutral;
+  }
+}
+
+TEST_F(ParleyNeutralityTest, FramingTermNamesACountryRoleAfterTheCountry) {
+  // No non-framing "<Yemeni> <role>" entry codes YEMHLH: the country's name.
+  std::vector<Event> e = Code("The Houthi-run health ministry criticized Saudi Arabia.");
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e[0].source.code, "YEMHLH");
+  EXPECT_EQ(e[0].source.name, "Yemen");
+  EXPECT_EQ(e[0].source.framing, "Houthi-run health ministry");
+}
+
+TEST_F(ParleyNeutralityTest, EmittedCodesAreUpperCaseCameo) {
+  // "AFP" is FRA + MED (French media): FRAMED is a CAMEO code, not a flag.
+  const std::regex cameo("[A-Z0-9-]{3,}");
+  for (const char* text :
+       {"An AFP correspondent met the Israeli government.",
+        "The Zionist enemy shelled southern Lebanon, the Lebanese army said.",
+        "Hamas-run civil defence said Israeli occupation forces killed 12 people.",
+        "Russian occupiers and the Kiev regime forces clashed near Bakhmut."}) {
+    std::vector<Event> events = Code(text);
+    EXPECT_FALSE(events.empty()) << text;
+    for (const Event& e : events) {
+      EXPECT_TRUE(std::regex_match(e.source.code, cameo)) << text << ": " << e.source.code;
+      if (e.target) {
+        EXPECT_TRUE(std::regex_match(e.target->code, cameo)) << text << ": " << e.target->code;
+      }
+      EXPECT_EQ(e.source.name.find_first_of("[]~"), std::string::npos) << e.source.name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace parley
