@@ -78,6 +78,42 @@ void SetAgentSpeaker(const DocContext& ctx, uint32_t s, const ActorMention* m, R
   r->speaker->via = "agent+local country";
 }
 
+// What a generic definite speaker ("the military said", "the charity said",
+// "the agency said") can refer back to: an actor code of the matching kind.
+bool HeadMatchesCode(std::string_view head, std::string_view code) {
+  std::string_view role = code.size() >= 3 ? code.substr(3) : std::string_view();
+  bool intl = code.starts_with("IGO") || code.starts_with("NGO");
+  if (head == "military" || head == "army") return role.starts_with("MIL");
+  if (head == "charity" || head == "ngo") return code.starts_with("NGO");
+  if (head == "agency" || head == "organization" || head == "organisation") return intl;
+  if (head == "movement" || head == "militia" || head == "rebels") return role.starts_with("REB");
+  return false;
+}
+
+// "the military said" after "Israeli troops killed ...": the most recent
+// actor (this sentence before the cue, else the two sentences before) whose
+// code has the kind the generic head names.
+const ActorMention* GenericSpeaker(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end) {
+  std::string_view head;
+  for (uint32_t i = first; i < end; ++i) {
+    std::string_view w = ctx.norm(i);
+    if (HeadMatchesCode(w, "NGO") || HeadMatchesCode(w, "IGO") || HeadMatchesCode(w, "XXXMIL") ||
+        HeadMatchesCode(w, "XXXREB")) {
+      head = w;
+    }
+  }
+  if (head.empty()) return nullptr;
+  uint32_t floor = ctx.text->sentences[s >= 2 ? s - 2 : 0].first_token;
+  const ActorMention* best = nullptr;
+  for (const DocMention& dm : ctx.mentions) {
+    const ActorMention* m = dm.m;
+    if (m->first_token >= first) break;
+    if (m->first_token < floor || m->agent_only || m->end_token > first) continue;
+    if (HeadMatchesCode(head, m->actor.code)) best = m;
+  }
+  return best;
+}
+
 // Resolves the subject group [first, end) of a reporting cue.
 void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Report* r) {
   if (first >= end) return;
@@ -98,6 +134,11 @@ void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t 
       SetAgentSpeaker(ctx, s, m, r);
       if (r->speaker) return;
     }
+  }
+  if (const ActorMention* m = GenericSpeaker(ctx, s, first, end)) {
+    SetSpeaker(ctx, m, r);
+    r->speaker->via = "generic speaker+earlier actor";
+    return;
   }
   for (uint32_t i = first; i < end && i < first + 3; ++i) {
     if (IsPronoun(ctx.norm(i))) {
@@ -176,7 +217,9 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
       ResolveSubject(*ctx, s, am->first_token, am->end_token, &r);
     }
   }
-  bool after_content = b > sent.first_token && IsSubjectBoundary(*ctx, b - 1) && !ctx->Is(b - 1, "that") &&
+  // "Israel struck X, saying it was protecting Y": a participle credits only
+  // what follows it; the main clause stays in the outlet's voice.
+  bool after_content = !participle && b > sent.first_token && IsSubjectBoundary(*ctx, b - 1) && !ctx->Is(b - 1, "that") &&
                        !ctx->Is(b - 1, "and");
   if (!inverted && !after_content && IntroducesClause(*ctx, s, m.end, sent.end_token)) {
     r.first = inverted ? r.speaker_end : m.end;
@@ -192,6 +235,20 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
     return;  // "Hamas announced its agreement": the verb takes a plain object.
   }
   if (r.end > r.first) ctx->reports[s].push_back(std::move(r));
+}
+
+// True when the cited actor ends its phrase ("citing the health ministry.",
+// "citing Hamas officials as saying"), not when a noun follows it.
+bool EndsCitedSource(const DocContext& ctx, uint32_t who_end, uint32_t send) {
+  if (who_end >= send) return true;
+  std::string_view w = ctx.norm(who_end);
+  static const char* const kAfter[] = {",", ".", ";", ":", "as", "that", "in", "on", "and",
+                                       "which", "who", "official", "officials", "source",
+                                       "sources", "spokesman", "spokesperson", "statement"};
+  for (const char* k : kAfter) {
+    if (w == k) return true;
+  }
+  return ctx.tok(who_end).has(kTokQuote);
 }
 
 void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
@@ -220,6 +277,9 @@ void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
       who_end = i + 1;
       break;
     }
+  }
+  if (r.speaker && ctx->Is(m.first, "citing") && !EndsCitedSource(*ctx, who_end, sent.end_token)) {
+    return;  // "citing EU sanctions": the actor modifies a reason, it does not speak.
   }
   if (m.first <= sent.first_token + 3) {
     r.first = who_end;

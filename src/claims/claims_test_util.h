@@ -121,7 +121,8 @@ inline std::string FakeArticle::Lemma(const std::string& w) {
       {"noted", "note"}, {"claimed", "claim"}, {"stated", "state"}, {"affirmed", "affirm"},
       {"withdrew", "withdraw"}, {"troops", "troop"}, {"forces", "force"}, {"calls", "call"},
       {"called", "call"}, {"refused", "refuse"}, {"welcomed", "welcome"}, {"agreed", "agree"},
-      {"missiles", "missile"}, {"drones", "drone"}, {"dismissed", "dismiss"}};
+      {"missiles", "missile"}, {"drones", "drone"}, {"dismissed", "dismiss"},
+      {"saying", "say"}};
   auto it = kIrregular.find(w);
   return it == kIrregular.end() ? w : it->second;
 }
@@ -197,7 +198,8 @@ inline void FakeArticle::FindMentions() {
       {"kyiv", "UKRGOV"}, {"moscow", "RUSGOV"}, {"zelensky", "UKRGOV"}, {"houthis", "YEMREB"},
       {"hezbollah", "LBNREBHEZ"}, {"sudanese army", "SDNMIL"}, {"rsf", "SDNREB"},
       {"gaza", "PSE"}, {"the movement", "PSEREBHMS"}, {"officials", "---GOV"},
-      {"afp", "FRAMED"}, {"reuters", "GBRMED"}, {"kremlin", "RUSGOV"}, {"sudan", "SDNGOV"}};
+      {"afp", "FRAMED"}, {"reuters", "GBRMED"}, {"kremlin", "RUSGOV"}, {"sudan", "SDNGOV"},
+      {"the military", "---MIL"}, {"msf", "NGOMSF"}, {"eu", "IGOEUR"}, {"wfp", "IGOUNOWFP"}};
   for (uint32_t s = 0; s < text.sentences.size(); ++s) {
     const Sentence& st = text.sentences[s];
     for (uint32_t i = st.first_token; i < st.end_token;) {
