@@ -178,6 +178,10 @@ bool InputReader::NextText(Document* doc, Rejection* rej, bool* is_rejection) {
   const std::string id = path_ == "-" ? "stdin" : IdForPath(path_);
   bool truncated = false;
   Status s = in_->ReadAll(owner_->options_.max_document_bytes, &doc->text, &truncated);
+  // Empty or blank stdin is an empty stream (an empty Spark/Hadoop partition),
+  // not a document: nothing to code, nothing to reject. A named empty file is
+  // still rejected below.
+  if (s.ok() && !truncated && path_ == "-" && IsBlank(doc->text)) return false;
   *is_rejection = true;
   if (!s.ok()) {
     Reject(rej, 0, id, s.message());

@@ -1,9 +1,11 @@
 #include "ingest/article_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -235,6 +237,49 @@ TEST(ArticleReaderTest, FormatAndIdFromPath) {
 
 TEST(ArticleReaderTest, OpenWithoutInputsFails) {
   EXPECT_FALSE(ArticleReader::Open({}).ok());
+}
+
+}  // namespace
+}  // namespace parley::ingest
+
+namespace parley::ingest {
+namespace {
+
+// Runs the reader on "-" with `bytes` as stdin (restored afterwards).
+std::vector<testing_util::Item> ReadStdin(const std::string& bytes, const TempDir& tmp) {
+  const std::string path = tmp.Write("stdin.bin", bytes);
+  fflush(stdin);
+  const int saved = dup(0);
+  FILE* f = fopen(path.c_str(), "rb");
+  dup2(fileno(f), 0);
+  clearerr(stdin);
+  auto items = ReadAll({"-"});
+  dup2(saved, 0);
+  close(saved);
+  fclose(f);
+  clearerr(stdin);
+  return items;
+}
+
+TEST(ArticleReaderTest, EmptyOrBlankStdinYieldsNothing) {
+  TempDir tmp;
+  for (const std::string& bytes : {std::string(), std::string(" \n\t\r\n  ")}) {
+    EXPECT_EQ(0u, ReadStdin(bytes, tmp).size()) << "stdin '" << bytes << "'";
+  }
+  auto items = ReadStdin("Title\nBody text here.\n", tmp);
+  ASSERT_EQ(1u, items.size());
+  EXPECT_FALSE(items[0].rejected);
+  EXPECT_EQ("stdin", items[0].doc.id);
+}
+
+TEST(ArticleReaderTest, EmptyNamedFileIsStillRejected) {
+  TempDir tmp;
+  for (const std::string& bytes : {std::string(), std::string(" \n\n")}) {
+    auto items = ReadAll({tmp.Write("empty.txt", bytes)});
+    ASSERT_EQ(1u, items.size());
+    EXPECT_TRUE(items[0].rejected);
+    EXPECT_NE(std::string::npos, items[0].rej.reason.find("empty")) << items[0].rej.reason;
+  }
 }
 
 }  // namespace
