@@ -69,6 +69,20 @@ int32_t CodedNpAfter(const SentenceCtx& c, uint32_t from, uint32_t limit) {
   return -1;
 }
 
+// "announced an investigation", "declared a ceasefire": a direct object NP
+// that is not the subject of a reported clause ("announced the army would
+// withdraw") makes announce/declare an event verb, not a reporting verb.
+bool TakesDirectObject(const SentenceCtx& c, const VerbHit& h) {
+  if (!(c.cls(h.first) & kWcObjectReport) || h.end >= c.end) return false;
+  if (c.cls(h.end) & (kWcThat | kWcComma | kWcQuote | kWcTo | kWcStop | kWcPrep)) return false;
+  int32_t np = NpAt(c, h.end);
+  if (np < 0 || c.s->nps[np].first != h.end || c.s->nps[np].pronoun) return false;
+  uint32_t after = c.s->nps[np].end;
+  if (after >= c.end) return true;
+  if (c.tok(after).verb >= 0) return false;
+  return !(c.cls(after) & (kWcAux | kWcModal | kWcBe | kWcAdverb | kWcNeg));
+}
+
 // Reporting structure around report verb hit `r`; fills the clause records.
 void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
   auto& clauses = c->out->clauses;
@@ -172,6 +186,7 @@ void BuildClauses(SentenceCtx* c) {
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     VerbHit& h = s.verbs[s.groups[gi].hit];
     if (h.report && s.groups[gi].passive) h.report = false;  // "was reported on ..."
+    if (h.report && TakesDirectObject(*c, h)) h.report = false;
     if (h.report) Reporting(c, h, static_cast<int32_t>(gi));
   }
   for (VerbGroup& g : s.groups) {

@@ -107,5 +107,23 @@ TEST_F(ParleyNeutralityTest, EmittedCodesAreUpperCaseCameo) {
   }
 }
 
+TEST_F(ParleyNeutralityTest, AnnounceWithADirectObjectIsAnEventVerb) {
+  struct Case {
+    const char* text;
+    const char* code;  // of the first event; "" = no event
+  };
+  const Case cases[] = {
+      {"Israel announced an investigation into the strike on Gaza.", "090"},
+      {"Hamas announced its agreement to a proposal by the United States.", "050"},
+      // reporting: the clause's own event is coded, not "announced"
+      {"Hamas announced that it had attacked Israel.", "190"},
+      {"Hamas announced it had attacked Israel.", "190"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Event> e = Code(c.text);
+    EXPECT_EQ(e.empty() ? "" : e[0].code, c.code) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace parley

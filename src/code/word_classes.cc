@@ -47,6 +47,8 @@ WordClasses::WordClasses() {
        "noted", "tweet", "tweets", "tweeted", "write", "writes", "wrote", "insist", "insists",
        "insisted", "explain", "explained", "explains", "quote", "quoted"},
       kWcReport);
+  Add({"announce", "announces", "announced", "declare", "declares", "declared"},
+      kWcObjectReport);
   Add({"to"}, kWcTo);
   Add({","}, kWcComma);
   Add({";", ":", "(", ")", ".", "!", "?", "--", "[", "]"}, kWcStop);

@@ -40,6 +40,7 @@ enum WordClass : uint32_t {
   kWcQuote = 1u << 21,       // "
   kWcAccording = 1u << 22,   // according (to X)
   kWcNumberWord = 1u << 23,  // one, two, ... (noun-group fillers)
+  kWcObjectReport = 1u << 24,  // announce, declare: reporting only before a clause
 };
 
 class WordClasses {
