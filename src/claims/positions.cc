@@ -127,6 +127,63 @@ PartyResult PartyBy(const DocContext& ctx, uint32_t s, const LexMatch& c) {
   return r;
 }
 
+// Words opening a subordinate clause: "Britain will act unless Israel
+// agrees to a ceasefire" -> the party of "agrees" is Israel.
+bool IsSubordinator(std::string_view w) {
+  return w == "unless" || w == "if" || w == "until" || w == "once" || w == "when" ||
+         w == "whether" || w == "before" || w == "after" || w == "because" || w == "since";
+}
+
+bool IsLocativePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "inside" || w == "during";
+}
+
+// The first actor of the subject group [b, end) that heads it: a mention
+// inside a locative phrase after a noun ("Participants in the Doha meeting",
+// "Leaders at the Swiss summit") is a place, not the party; "the head of
+// Hamas" and "officials from Hamas" keep theirs.
+const ActorMention* SubjectMention(const DocContext& ctx, uint32_t s, uint32_t b, uint32_t end) {
+  for (uint32_t i = b; i < end;) {
+    const ActorMention* m = ctx.FirstMentionIn(s, i, end);
+    if (m == nullptr) return nullptr;
+    uint32_t p = std::max(m->first_token, b);
+    while (p > b && IsDeterminer(ctx.norm(p - 1))) --p;
+    bool locative = p > b + 1 && IsLocativePreposition(ctx.norm(p - 1));
+    if (!locative && m->actor.via == "prepositional") {
+      // The coder's "Participants in the Doha meeting" mention: its actor
+      // comes from a phrase inside it.
+      for (uint32_t k = m->first_token + 1; k < m->end_token && k < end; ++k) {
+        if (ctx.Is(k, "of") || ctx.Is(k, "from")) break;
+        if (IsLocativePreposition(ctx.norm(k))) {
+          locative = true;
+          break;
+        }
+      }
+    }
+    if (!locative) return m;
+    i = m->end_token;
+  }
+  return nullptr;
+}
+
+// "a Security Council resolution calling for a ceasefire": a participle
+// cue right after a plain noun modifies that noun; the sentence subject
+// ("Russia vetoed ...") does not hold the position.
+bool ModifiesPrecedingNoun(const DocContext& ctx, uint32_t s, const LexMatch& c) {
+  const Sentence& sent = ctx.text->sentences[s];
+  if (c.first <= sent.first_token || !ctx.norm(c.first).ends_with("ing")) return false;
+  uint32_t p = c.first - 1;
+  std::string_view w = ctx.norm(p);
+  if (IsBoundary(w) || IsPronoun(w) || ctx.MentionAt(s, p, true) != nullptr) return false;
+  static const char* const kVerbish[] = {"is", "are", "was", "were", "been", "be", "am", "keep",
+                                         "keeps", "kept", "continue", "continued", "continues",
+                                         "also", "still", "repeatedly", "not", "and", "or"};
+  for (const char* k : kVerbish) {
+    if (w == k) return false;
+  }
+  return ctx.tok(p).has(kTokWord);
+}
+
 PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, bool noun) {
   PartyResult r;
   const Sentence& sent = ctx.text->sentences[s];
@@ -162,10 +219,10 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
       AddParty(ctx.LastMentionBefore(b - 1), &r);
       return r;
     }
-    if (w == "," || w == ";" || w == ":" || w == "that") break;
+    if (w == "," || w == ";" || w == ":" || w == "that" || IsSubordinator(w)) break;
     --b;
   }
-  if (const ActorMention* m = ctx.FirstMentionIn(s, b, c.first)) {
+  if (const ActorMention* m = SubjectMention(ctx, s, b, c.first)) {
     AddParty(m, &r);
   } else if (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it")) {
     AddParty(ctx.ResolvePronoun(s, b), &r);
@@ -294,6 +351,7 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
     if (prior.size() > sentence_begin) pr.parties.push_back(prior.back().party);
     return pr;
   }
+  if (e.section == Section::kStance && ModifiesPrecedingNoun(ctx, s, c)) return pr;
   if (e.attr("party") == "by") pr = PartyBy(ctx, s, c);
   // With {item=before} the words before the cue are the item, not the party.
   if (pr.parties.empty() && e.attr("party") != "last" && e.attr("item") != "before") {
