@@ -265,6 +265,11 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
           if (a != t) AddEvent(c, g, a, t, code.active, rule, b);
         }
       }
+    } else if (tgt_np < 0 && options_.allow_missing_target && !g.passive && g.modal.empty()) {
+      // Only a plain active verb: a passive's target is its (uncoded)
+      // subject, and a modal or infinitive states an intention, whose
+      // object is usually named elsewhere.
+      for (int32_t a : src) AddEvent(c, g, a, -1, code.active, rule, b);
     }
     return;
   }
@@ -280,14 +285,14 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
                               const std::string& code, const std::string& rule,
                               const PatternBinding* b) const {
   const auto& ms = c->out->mentions;
-  if (!IsEventCode(code) || src < 0 || tgt < 0) return;
-  if (ms[src].actor.code == ms[tgt].actor.code) return;
+  if (!IsEventCode(code) || src < 0) return;
+  if (tgt >= 0 && ms[src].actor.code == ms[tgt].actor.code) return;
   if (ms[src].agent_only && !options_.allow_agent_only_source) return;
   EventCandidate ev;
   Event& e = ev.event;
   e.sentence = c->out->sentence;
   e.source = ms[src].actor;
-  e.target = ms[tgt].actor;
+  if (tgt >= 0) e.target = ms[tgt].actor;
   e.code = code;
   e.root = code.substr(0, 2);
   if (const CameoCode* cc = cameo_->Lookup(code)) {
@@ -299,7 +304,7 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
   e.date = c->date;
   e.rule = rule;
   e.spans.push_back({"source", e.source.start, e.source.end});
-  e.spans.push_back({"target", e.target->start, e.target->end});
+  if (e.target) e.spans.push_back({"target", e.target->start, e.target->end});
   e.spans.push_back({"verb", c->token(g.first).start, c->token(g.end - 1).end});
   if (b) {
     for (const auto& [f, en] : b->spans) {

@@ -26,6 +26,10 @@ struct CoderOptions {
   // subject is the victim ("a jet was shot down over Ukraine"), and the event
   // is dropped. `parley validate` turns it on.
   bool agentless_passive_subject_is_source = false;
+  // An event verb with a source but no coded target ("Israel resumed
+  // talks.") gives an event with no target (CAMEO allows it). Off in
+  // `parley validate` (PETRARCH codes only dyads).
+  bool allow_missing_target = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

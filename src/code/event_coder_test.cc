@@ -203,7 +203,14 @@ TEST_F(EventCoderTest, PassiveWithByInvertsSourceAndTarget) {
 
 TEST_F(EventCoderTest, AllCapsUsIsTheUnitedStatesNotThePronoun) {
   EXPECT_EQ("USA 111 ISR", Code("The US criticized Israel."));
-  EXPECT_EQ("", Code("Israel criticized us."));
+  EXPECT_EQ("ISR 111 ---", Code("Israel criticized us."));  // no target, not USA
+}
+
+TEST_F(EventCoderTest, PlainActiveVerbWithoutTargetGivesATargetlessEvent) {
+  EXPECT_EQ("ISR 190 ---", Code("Israel attacked on Sunday."));
+  EXPECT_FALSE(First().event.target.has_value());
+  EXPECT_EQ("", Code("Israel will attack on Sunday."));  // modal: intention
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Sunday."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
@@ -334,7 +341,9 @@ TEST_F(EventCoderTest, RandomWordSoupNeverCrashes) {
       for (const EventCandidate& ev : s.events) {
         ASSERT_LT(ev.source_mention, static_cast<int32_t>(s.mentions.size()));
         ASSERT_LE(ev.event.source.end, text.size());
-        ASSERT_NE(ev.event.source.code, ev.event.target->code);
+        if (ev.event.target) {
+          ASSERT_NE(ev.event.source.code, ev.event.target->code);
+        }
       }
     }
   }
