@@ -61,6 +61,45 @@ inline std::string_view NormalizeTokenFast(std::string_view raw, NormArena* aren
   return NormalizeToken(raw, arena, scratch);
 }
 
+// ASCII lower-casing of 8 bytes at once: 'A'..'Z' get the 0x20 bit, every
+// other byte is unchanged.
+inline uint64_t LowerAscii8(uint64_t w) {
+  const uint64_t h7 = w & 0x7f7f7f7f7f7f7f7full;
+  const uint64_t ge_a = h7 + 0x3f3f3f3f3f3f3f3full;  // high bit: byte >= 'A'
+  const uint64_t gt_z = h7 + 0x2525252525252525ull;  // high bit: byte > 'Z'
+  const uint64_t upper = ge_a & ~gt_z & ~w & 0x8080808080808080ull;
+  return w | (upper >> 2);
+}
+
+// NormalizeTokenFast with an 8-bytes-at-a-time ASCII path. `readable_end` is
+// the end of the buffer `raw` lies in: the fast path may read (not use) up
+// to 7 bytes past `raw` when they are inside it, and writes up to 7 bytes of
+// scratch past the norm when they fit in the arena. Same result as
+// NormalizeTokenFast.
+inline std::string_view NormalizeTokenWide(std::string_view raw, const char* readable_end,
+                                           NormArena* arena, std::string* scratch) {
+  const size_t n = raw.size();
+  const size_t blocks = (n + 7) / 8;
+  if (n > 0 && raw.data() + blocks * 8 <= readable_end &&
+      arena->used + blocks * 8 <= arena->cap) {
+    char* d = arena->base + arena->used;
+    uint64_t acc = 0;
+    for (size_t i = 0; i < blocks; ++i) {
+      uint64_t w;
+      __builtin_memcpy(&w, raw.data() + i * 8, 8);
+      if (i + 1 == blocks && (n & 7) != 0) w &= (uint64_t{1} << (8 * (n & 7))) - 1;
+      acc |= w;
+      w = LowerAscii8(w);
+      __builtin_memcpy(d + i * 8, &w, 8);
+    }
+    if ((acc & 0x8080808080808080ull) == 0) {
+      arena->used += n;
+      return std::string_view(d, n);
+    }
+  }
+  return NormalizeTokenFast(raw, arena, scratch);
+}
+
 // The same normalization into a std::string (for tests and dictionaries).
 std::string NormalizeString(std::string_view raw);
 

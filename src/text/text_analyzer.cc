@@ -105,14 +105,14 @@ struct LemmaCache {
 
   Entry& Slot(uint64_t hash) { return entries[(hash >> 7) & (kSize - 1)]; }
   // Zero-padded copy of a word of at most 16 bytes.
+  // REQUIRES: w.size() <= 16.
   static void Pad(std::string_view w, uint64_t out[2]) {
     out[0] = out[1] = 0;
-    for (size_t i = 0; i < w.size(); ++i) {
-      out[i >> 3] |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * (i & 7));
-    }
+    std::memcpy(out, w.data(), w.size());
   }
   static bool Matches(const Entry& e, std::string_view w) {
-    if (e.key_len != w.size()) return false;
+    // An empty slot has key_len 0xff, so the size bound is checked too.
+    if (e.key_len != w.size() || w.size() > sizeof(e.key)) return false;
     uint64_t k[2];
     Pad(w, k);
     return k[0] == e.key[0] && k[1] == e.key[1];
@@ -128,6 +128,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
                                           AnalyzedText* out) const {
   constexpr size_t kDistance = 16;
   const std::string_view text = doc.text;
+  const char* const text_end = text.data() + text.size();
   std::string scratch;
   text_internal::NormArena arena;
   arena.Begin(out, body_bytes + 64);
@@ -168,7 +169,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
       t.lemma = norm;
       continue;
     }
-    t.norm = text_internal::NormalizeTokenFast(raw, &arena, &scratch);
+    t.norm = text_internal::NormalizeTokenWide(raw, text_end, &arena, &scratch);
     t.lemma = t.norm;
     if (!t.has(kTokWord)) continue;
     const uint64_t h = text_internal::HashBytes(t.norm);
