@@ -43,6 +43,7 @@ class EventCoderImpl : public EventCoder {
  private:
   void CodeSentence(SentenceCtx* c) const;
   void CodeGroup(SentenceCtx* c, size_t gi) const;
+  bool TargetMayBeMissing(const SentenceCtx& c, const VerbGroup& g) const;
   void Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, int32_t tgt_np,
             const CodePair& code, bool compound, const std::string& rule,
             const PatternBinding* b) const;
@@ -241,6 +242,18 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   g.produced = c->out->events.size() > before;
 }
 
+// Only a plain active verb of a main or reported clause codes without a
+// target: a passive's target is its (uncoded) subject; a modal or infinitive
+// states an intention, a subordinate ("unless both sides pull back", "before
+// they agree") or relative clause a circumstance, whose object is usually
+// named elsewhere.
+bool EventCoderImpl::TargetMayBeMissing(const SentenceCtx& c, const VerbGroup& g) const {
+  if (!options_.allow_missing_target || g.passive || !g.modal.empty()) return false;
+  if (g.clause < 0) return true;
+  Clause::Kind kind = c.out->clauses[g.clause].kind;
+  return kind == Clause::Kind::kMain || kind == Clause::Kind::kReported;
+}
+
 void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, int32_t tgt_np,
                           const CodePair& code, bool compound, const std::string& rule,
                           const PatternBinding* b) const {
@@ -265,10 +278,7 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
           if (a != t) AddEvent(c, g, a, t, code.active, rule, b);
         }
       }
-    } else if (tgt_np < 0 && options_.allow_missing_target && !g.passive && g.modal.empty()) {
-      // Only a plain active verb: a passive's target is its (uncoded)
-      // subject, and a modal or infinitive states an intention, whose
-      // object is usually named elsewhere.
+    } else if (tgt_np < 0 && TargetMayBeMissing(*c, g)) {
       for (int32_t a : src) AddEvent(c, g, a, -1, code.active, rule, b);
     }
     return;

@@ -211,6 +211,8 @@ TEST_F(EventCoderTest, PlainActiveVerbWithoutTargetGivesATargetlessEvent) {
   EXPECT_FALSE(First().event.target.has_value());
   EXPECT_EQ("", Code("Israel will attack on Sunday."));  // modal: intention
   EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Sunday."));
+  // a subordinate clause is a circumstance: no targetless event for it
+  EXPECT_EQ("ISR 111 PSE", Code("Israel criticized Gaza after Hamas attacked on Sunday."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
