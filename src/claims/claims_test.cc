@@ -97,6 +97,35 @@ TEST(FiguresTest, TableOfConstructions) {
   }
 }
 
+TEST(FiguresTest, TriggerChoice) {
+  const std::vector<FigureCase> cases = {
+      {"SubCountAfterIncludingIsNotAFigure",
+       {"Eight civilians, including two children, were killed in the strike."},
+       {"killed 8 exact said_by=-"}},
+      {"SubCountAmongThemIsNotAFigure",
+       {"The shelling killed 14 people, among them three children."},
+       {"killed 14 exact said_by=-"}},
+      {"KillingVerbBeforeNumberBeatsHostageNoun",
+       {"Gunmen executed six hostages in a tunnel."}, {"killed 6 exact said_by=-"}},
+      {"TriggerBeyondAPrepositionIsIgnored",
+       {"Gunmen killed more than 120 people in attacks on villages."},
+       {"killed 120 more_than said_by=-"}},
+      {"StruckIsNotAStrikeCount", {"Israeli jets struck four buildings in Rafah."}, {}},
+      {"CountedNounBeforeTheNumberIsNotItsKind", {"Ukrainian drones hit four airbases."}, {}},
+      {"DronesAreOther", {"Russia launched 100 drones overnight."},
+       {"other(drones) 100 exact said_by=-"}},
+      {"PrisonerSwapIsARelease", {"Russia and Ukraine swapped 103 prisoners on Saturday."},
+       {"prisoners_released 103 exact said_by=-"}},
+      {"RescuedHostagesAreReleased", {"Israeli soldiers rescued four hostages in Nuseirat."},
+       {"hostages_released 4 exact said_by=-"}},
+      {"CommaEndsTheTriggerPhrase",
+       {"Hamas left the talks after a strike on Mawasi, two officials told AFP."}, {}},
+  };
+  for (const FigureCase& c : cases) {
+    EXPECT_EQ(c.want, Figures(c.sentences)) << c.name;
+  }
+}
+
 TEST(FiguresTest, PostposedSourceAttributesTheToll) {
   EXPECT_EQ(std::vector<std::string>({"killed 500 exact cumulative said_by=PSEHLH"}),
             Figures({"Israeli jets bombed a school in Rafah, raising the death toll to 500, "

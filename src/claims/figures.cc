@@ -107,26 +107,101 @@ bool Crosses(const DocContext& ctx, uint32_t first, uint32_t end) {
   return false;
 }
 
+bool HasComma(const DocContext& ctx, uint32_t first, uint32_t end) {
+  for (uint32_t i = first; i < end; ++i) {
+    if (ctx.Is(i, ",")) return true;
+  }
+  return false;
+}
+
+// "eight civilians, including two children": a breakdown of a count given
+// before it, not a figure of its own ("including", "among them", "of whom").
+bool IsSubCount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
+  uint32_t first = ctx.text->sentences[s].first_token;
+  uint32_t p = n.first_token;
+  for (const LexMatch& q : ctx.matches[s]) {
+    if (ctx.entry(q).section == Section::kQualifier && q.end == p && q.first >= first) p = q.first;
+  }
+  if (p > first && ctx.Is(p - 1, "including")) return true;
+  if (p > first + 1 && (ctx.Is(p - 1, "them") || ctx.Is(p - 1, "whom"))) {
+    return ctx.Is(p - 2, "among") || ctx.Is(p - 2, "of");
+  }
+  return false;
+}
+
+// How far after the number its trigger may be: 5 tokens, 9 across a
+// breakdown ("eight civilians, including two children, were killed").
+uint32_t AfterLimit(const DocContext& ctx, uint32_t first, uint32_t end) {
+  for (uint32_t i = first; i < end && i < first + 3; ++i) {
+    if (ctx.Is(i, "including") || ctx.Is(i, "among")) return 9;
+  }
+  return 5;
+}
+
 struct Trigger {
   const LexMatch* m = nullptr;
   int score = 1 << 20;  // lower is better
 };
 
+// "killed more than 120 people in attacks": a trigger after the number
+// belongs to its noun phrase, not to a prepositional phrase beyond it.
+bool CrossesPreposition(const DocContext& ctx, uint32_t first, uint32_t end) {
+  static const char* const kPreps[] = {"in", "on", "at", "near", "across", "during", "after",
+                                       "by", "with", "from", "against", "since", "before"};
+  for (uint32_t i = first; i < end; ++i) {
+    for (const char* p : kPreps) {
+      if (ctx.Is(i, p)) return true;
+    }
+  }
+  return false;
+}
+
+// Tokens between a trigger ending at `from` and the number, not counting a
+// qualifier ("killed more than 120": 0).
+uint32_t GapBefore(const DocContext& ctx, uint32_t s, uint32_t from, uint32_t number) {
+  uint32_t gap = number - from;
+  for (const LexMatch& q : ctx.matches[s]) {
+    if (ctx.entry(q).section == Section::kQualifier && q.first >= from && q.end == number) {
+      gap -= q.end - q.first;
+      break;
+    }
+  }
+  return gap;
+}
+
+// A count of strikes is a noun ("three airstrikes"), not the verb ("struck
+// four airbases", "attacked two villages").
+bool IsVerbFormOfNounKind(const DocContext& ctx, const LexiconEntry& e, const LexMatch& m) {
+  if (e.arg != "strikes" || m.end != m.first + 1) return false;
+  std::string_view w = ctx.norm(m.first);
+  return w == "struck" || w.ends_with("ed") || w.ends_with("ing");
+}
+
 Trigger FindTrigger(const DocContext& ctx, uint32_t s, const NumberMention& n) {
   Trigger best;
   for (const LexMatch& m : ctx.matches[s]) {
     const LexiconEntry& e = ctx.entry(m);
-    if (e.section != Section::kFigureKind) continue;
+    if (e.section != Section::kFigureKind || IsVerbFormOfNounKind(ctx, e, m)) continue;
     int score;
     if (m.first < n.first_token && m.end >= n.end_token) {
       score = 0;  // spanning: "freed 124 hostages"
-    } else if (m.first >= n.end_token && m.first <= n.end_token + 5 &&
-               !Crosses(ctx, n.end_token, m.first)) {
+    } else if (m.first >= n.end_token && m.first <= n.end_token + AfterLimit(ctx, n.end_token, m.first) &&
+               !Crosses(ctx, n.end_token, m.first) && !CrossesPreposition(ctx, n.end_token, m.first)) {
       score = 2 * static_cast<int>(m.first - n.end_token) + 1;
     } else if (m.end <= n.first_token) {
-      uint32_t limit = e.has("cumulative") ? 6 : 4;
+      // Counted nouns ("70 missiles", "three airstrikes") follow their number:
+      // "Ukrainian drones struck four airbases" counts airbases.
+      if (e.arg == "rockets_fired" || e.arg == "strikes" || e.attr("what") == "drones") continue;
+      bool cumulative = e.has("cumulative");
+      uint32_t limit = cumulative ? 6 : 4;
       if (n.first_token - m.end > limit || Crosses(ctx, m.end, n.first_token)) continue;
-      score = 2 * static_cast<int>(n.first_token - m.end) + 2;
+      // "a strike on al-Mawasi, two officials said": a comma ends the phrase.
+      if (!cumulative && HasComma(ctx, m.end, n.first_token)) continue;
+      uint32_t gap = GapBefore(ctx, s, m.end, n.first_token);
+      // "executed six hostages": the verb right before the number names the
+      // event; the noun after it names the victims.
+      bool event_verb = e.arg == "killed" || e.arg == "injured";
+      score = gap == 0 && event_verb ? 0 : 2 * static_cast<int>(n.first_token - m.end) + 2;
     } else {
       continue;
     }
@@ -199,7 +274,7 @@ void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out)
   for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
     if (ctx.tok(i).number < 0) continue;
     const NumberMention& n = ctx.text->numbers[ctx.tok(i).number];
-    if (NotACount(ctx, s, n)) continue;
+    if (NotACount(ctx, s, n) || IsSubCount(ctx, s, n)) continue;
     Trigger t = FindTrigger(ctx, s, n);
     if (t.m == nullptr) continue;
     const LexiconEntry& e = ctx.entry(*t.m);
