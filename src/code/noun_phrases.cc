@@ -3,6 +3,7 @@
 // government of Gondor" -> GONGOV), code assembly (actor + agents), pronoun
 // and definite-description resolution.
 #include <algorithm>
+#include <cctype>
 
 #include "code/coder_internal.h"
 
@@ -171,6 +172,29 @@ struct Item {
   bool absorbed;
 };
 
+// "Syrian and Iranian forces": a list item that is one bare demonym (a
+// single-word actor hit that is not its actor's name and has an adjective
+// ending) shares the head noun of the list's last item.
+bool BareDemonym(const SentenceCtx& c, const NounPhrase& np, const CompiledActor* entry,
+                 uint32_t hit) {
+  const ActorHit& h = c.s->actors[hit];
+  if (!entry || np.first != h.first || np.end != h.end || h.end != h.first + 1) return false;
+  if (np.agent_end > np.agent_begin) return false;
+  const Token& t = c.token(h.first);
+  if (t.has(kTokAllCaps) || t.has(kTokAbbreviation)) return false;
+  std::string_view w = t.norm;
+  if (w.size() == entry->name.size() &&
+      std::equal(w.begin(), w.end(), entry->name.begin(), [](char a, char b) {
+        return a == std::tolower(static_cast<unsigned char>(b));
+      })) {
+    return false;  // "Iran and Iraqi forces": a country name, not an adjective
+  }
+  for (std::string_view suffix : {"an", "i", "ese", "ish", "ch"}) {
+    if (w.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int depth) {
   const auto& nps = c.s->nps;
   std::vector<int32_t> items;
@@ -188,8 +212,14 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
     uint32_t hit = 0;
     FirstActorCode(c, np, &codes, &entry, &hit);
     if (!codes.empty()) {
+      const NounPhrase& last = nps[items.back()];
+      bool shares_head = it != items.back() && last.agent_end > last.agent_begin &&
+                         last.actor_end > last.actor_begin &&
+                         c.s->actors[last.actor_begin].first == last.first &&
+                         BareDemonym(c, np, entry, hit);
       for (const std::string& code : codes) {
-        out->push_back({WithAgents(c, np, code), np.first, np.end, entry, hit, true, false});
+        out->push_back({WithAgents(c, shares_head ? last : np, code), np.first, np.end, entry,
+                        hit, true, false});
       }
     } else if (np.absorbs >= 0 && depth < 4) {
       size_t before = out->size();

@@ -1,7 +1,8 @@
-// Neutrality of the coder with Parley's own dictionaries (dictionaries/parley):
+// The coder with Parley's own dictionaries (dictionaries/parley). Neutrality:
 // a loaded term and its neutral wording give the same code and the same
 // display name, only ActorRef::framing differs; every emitted code is a
-// well-formed CAMEO code.
+// well-formed CAMEO code. Also constructions that need real dictionary data
+// (demonyms, announce + object).
 #include <memory>
 #include <regex>
 
@@ -122,6 +123,23 @@ TEST_F(ParleyNeutralityTest, AnnounceWithADirectObjectIsAnEventVerb) {
   for (const Case& c : cases) {
     std::vector<Event> e = Code(c.text);
     EXPECT_EQ(e.empty() ? "" : e[0].code, c.code) << c.text;
+  }
+}
+
+TEST_F(ParleyNeutralityTest, BareDemonymInAListSharesTheHeadNounsAgents) {
+  struct Case {
+    const char* text;
+    const char* sources;  // source codes of the events, in order
+  };
+  const Case cases[] = {
+      {"Syrian and Iranian forces attacked rebels in Idlib.", "SYRMIL IRNMIL"},
+      {"Israeli and Egyptian officials met Hamas leaders.", "ISRGOV EGYGOV"},
+      {"Iran and Iraqi forces attacked rebels in Idlib.", "IRN IRQMIL"},  // a name, not a demonym
+  };
+  for (const Case& c : cases) {
+    std::string got;
+    for (const Event& e : Code(c.text)) got += (got.empty() ? "" : " ") + e.source.code;
+    EXPECT_EQ(got, c.sources) << c.text;
   }
 }
 
