@@ -143,5 +143,14 @@ TEST_F(ParleyNeutralityTest, BareDemonymInAListSharesTheHeadNounsAgents) {
   }
 }
 
+TEST_F(ParleyNeutralityTest, MediatorIsTheSourceOfMediationBetweenParties) {
+  std::string got;
+  for (const Event& e : Code("Egypt mediated between Israel and Hamas on Sunday.")) {
+    got += (got.empty() ? "" : " | ") + e.source.code + " " + e.code + " " +
+           (e.target ? e.target->code : "---");
+  }
+  EXPECT_EQ(got, "EGY 045 ISR | EGY 045 PSEREBHMS");
+}
+
 }  // namespace
 }  // namespace parley
