@@ -28,8 +28,26 @@ bool NpToken(const SentenceCtx& c, uint32_t i) {
   return true;
 }
 
+bool IsLed(std::string_view w) { return w == "led" || w == "headed"; }
+
 bool AbsorbingPrep(std::string_view w) {
   return w == "of" || w == "in" || w == "from" || w == "between" || w == "among";
+}
+
+// "the delegation, headed by Khalil al-Hayya," / "forces led by Haftar":
+// for an agent-only NP `np`, the NP after led/headed + "by" (the verb may
+// end `np` or follow it after a comma); -1 if none.
+int32_t LedBy(const SentenceCtx& c, const NounPhrase& np) {
+  if (np.agent_end == np.agent_begin || np.end >= c.end) return -1;
+  uint32_t verb = np.end - 1;
+  if (verb <= np.first || !IsLed(c.token(verb).norm)) {
+    verb = np.end + ((c.cls(np.end) & kWcComma) ? 1 : 0);
+    if (verb >= c.end || !IsLed(c.token(verb).norm)) return -1;
+  }
+  uint32_t by = verb + 1;
+  if (by + 1 >= c.end || c.token(by).norm != "by") return -1;
+  int32_t n = c.tok(by + 1).np;
+  return n >= 0 && c.s->nps[n].first == by + 1 ? n : -1;
 }
 
 // Separator between two NPs: only commas and at most one conjunction.
@@ -243,13 +261,15 @@ void Absorb(SentenceCtx* c) {
     NounPhrase& np = nps[k];
     np.has_actor = np.actor_end > np.actor_begin;
     if (np.has_actor || np.pronoun || k + 1 >= nps.size()) continue;
-    NounPhrase& n = nps[k + 1];
-    if (n.prep != static_cast<int32_t>(np.end) || n.pronoun) continue;
-    if (!AbsorbingPrep(c->token(n.prep).norm) || !n.has_actor) continue;
-    np.absorbs = static_cast<int32_t>(k + 1);
+    int32_t t = static_cast<int32_t>(k + 1);
+    bool prep = nps[t].prep == static_cast<int32_t>(np.end) &&
+                AbsorbingPrep(c->token(nps[t].prep).norm);
+    if (!prep) t = LedBy(*c, np);
+    if (t < 0 || nps[t].pronoun || !nps[t].has_actor) continue;
+    np.absorbs = t;
     np.has_actor = true;
-    for (size_t m = k + 1; m < nps.size(); ++m) {
-      if (m != k + 1 && nps[m].list_head != static_cast<int32_t>(k + 1)) break;
+    for (size_t m = t; m < nps.size(); ++m) {
+      if (m != static_cast<size_t>(t) && nps[m].list_head != t) break;
       nps[m].absorbed_by = static_cast<int32_t>(k);
     }
   }

@@ -152,5 +152,23 @@ TEST_F(ParleyNeutralityTest, MediatorIsTheSourceOfMediationBetweenParties) {
   EXPECT_EQ(got, "EGY 045 ISR | EGY 045 PSEREBHMS");
 }
 
+TEST_F(ParleyNeutralityTest, GroupLedByAnActorTakesItsCode) {
+  struct Case {
+    const char* text;
+    const char* source;
+  };
+  const Case cases[] = {
+      {"The delegation, headed by Khalil al-Hayya, met Egyptian officials in Cairo.",
+       "PSEREBHMSGOV"},
+      {"A delegation led by Hamas met Egyptian officials.", "PSEREBHMSGOV"},
+      {"Forces led by Khalifa Haftar attacked the city.", "LBYMIL"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Event> e = Code(c.text);
+    ASSERT_FALSE(e.empty()) << c.text;
+    EXPECT_EQ(e[0].source.code, c.source) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace parley
