@@ -85,6 +85,10 @@ struct DocContext {
   // the first actor of the sentence before it, else of the latest sentence
   // with one (its subject, usually); for it/its the most recent mention.
   const ActorMention* ResolvePronoun(uint32_t s, uint32_t i) const;
+  // True when sentence p opens with a plural common noun naming no actor
+  // ("Mediators have been ..."): a sentence-initial "they" after it refers to
+  // that group and resolves to nothing.
+  bool OpensWithUnresolvedGroup(uint32_t p) const;
 };
 
 // The first resolved date mentioned in sentence s, else the document date.

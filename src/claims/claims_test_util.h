@@ -122,7 +122,7 @@ inline std::string FakeArticle::Lemma(const std::string& w) {
       {"withdrew", "withdraw"}, {"troops", "troop"}, {"forces", "force"}, {"calls", "call"},
       {"called", "call"}, {"refused", "refuse"}, {"welcomed", "welcome"}, {"agreed", "agree"},
       {"missiles", "missile"}, {"drones", "drone"}, {"dismissed", "dismiss"},
-      {"saying", "say"}};
+      {"saying", "say"}, {"mediators", "mediator"}};
   auto it = kIrregular.find(w);
   return it == kIrregular.end() ? w : it->second;
 }
@@ -198,7 +198,7 @@ inline void FakeArticle::FindMentions() {
       {"kyiv", "UKRGOV"}, {"moscow", "RUSGOV"}, {"zelensky", "UKRGOV"}, {"houthis", "YEMREB"},
       {"hezbollah", "LBNREBHEZ"}, {"sudanese army", "SDNMIL"}, {"rsf", "SDNREB"},
       {"gaza", "PSE"}, {"the movement", "PSEREBHMS"}, {"officials", "---GOV"},
-      {"afp", "FRAMED"}, {"reuters", "GBRMED"}, {"kremlin", "RUSGOV"}, {"sudan", "SDNGOV"},
+      {"afp", "FRAMED"}, {"mediators", "---GOV"}, {"reuters", "GBRMED"}, {"kremlin", "RUSGOV"}, {"sudan", "SDNGOV"},
       {"the military", "---MIL"}, {"msf", "NGOMSF"}, {"eu", "IGOEUR"}, {"wfp", "IGOUNOWFP"}};
   for (uint32_t s = 0; s < text.sentences.size(); ++s) {
     const Sentence& st = text.sentences[s];

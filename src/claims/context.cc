@@ -82,7 +82,33 @@ const ActorMention* DocContext::LastMentionBefore(uint32_t i) const {
   return best;
 }
 
+// "Mediators have been working ... between Hamas and Israel. They have
+// proposed ...": the previous sentence opens with a plural common noun that
+// names no actor, so "they" refers to that group, not to Hamas.
+bool DocContext::OpensWithUnresolvedGroup(uint32_t p) const {
+  const Sentence& st = text->sentences[p];
+  uint32_t k = st.first_token;
+  while (k < st.end_token && k < st.first_token + 2 &&
+         (Is(k, "the") || Is(k, "these") || Is(k, "those") || Is(k, "some") || Is(k, "many") ||
+          Is(k, "other") || Is(k, "several"))) {
+    ++k;
+  }
+  if (k >= st.end_token || !tok(k).has(kTokWord) || text->tokens[k].lemma.empty()) return false;
+  std::string_view w = norm(k);
+  bool plural = w.size() > 3 && w.back() == 's' && text->tokens[k].lemma != w;
+  if (!plural) return false;
+  // An agent without a country ("Mediators" -> ---GOV) is still unresolved.
+  const ActorMention* agent = MentionAt(p, k, true);
+  if (agent != nullptr && !agent->actor.code.starts_with("---")) return false;
+  // The group's head ends at the first non-noun-like word; no actor inside.
+  return FirstMentionIn(p, st.first_token, std::min(k + 2, st.end_token)) == nullptr;
+}
+
 const ActorMention* DocContext::ResolvePronoun(uint32_t s, uint32_t i) const {
+  uint32_t first = text->sentences[s].first_token;
+  if (s > 0 && i <= first + 1 && (Is(i, "they") || Is(i, "their")) && OpensWithUnresolvedGroup(s - 1)) {
+    return nullptr;
+  }
   // Centering: a personal pronoun refers to the subject (first actor) of its
   // own sentence before it, else of the latest sentence with one:
   // "Al-Rishq reaffirmed ... He called for ...". The coder's coreference is

@@ -104,6 +104,7 @@ std::string NormalizePhrase(const DocContext& ctx, uint32_t first, uint32_t end)
 
 struct PartyResult {
   std::vector<ActorRef> parties;
+  bool unresolved = false;  // the subject is a pronoun/group naming no actor
   uint32_t first = 0, end = 0;
 };
 
@@ -226,6 +227,9 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
     AddParty(m, &r);
   } else if (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it")) {
     AddParty(ctx.ResolvePronoun(s, b), &r);
+    // "Mediators have been working ... They have proposed a plan": no party,
+    // and no guess from the speaker or the previous position either.
+    r.unresolved = r.parties.empty();
   }
   return r;
 }
@@ -356,6 +360,7 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
   // With {item=before} the words before the cue are the item, not the party.
   if (pr.parties.empty() && e.attr("party") != "last" && e.attr("item") != "before") {
     pr = PartySubject(ctx, s, c, e.has("noun"));
+    if (pr.unresolved) return pr;
   }
   if (pr.parties.empty()) {
     if (const Report* r = ReportFor(ctx, s, c.first)) {
