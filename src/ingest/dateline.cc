@@ -14,6 +14,9 @@ constexpr size_t kHeaderContentBytes = 600;
 constexpr size_t kMaxDateLineBytes = 100;
 // A wire dateline's date starts within this many bytes of the first paragraph.
 constexpr size_t kMaxWirePrefixBytes = 60;
+// Bytes of the first paragraph searched for a wire dateline (prefix, date and
+// the dash or parenthesis after it).
+constexpr size_t kMaxWireLineBytes = 120;
 
 struct Word {
   size_t b = 0, e = 0;
@@ -237,11 +240,15 @@ std::optional<Date> InferArticleDate(std::string_view text, size_t from, ByteRan
     if (line.empty()) continue;
     const bool boilerplate = BoilerplateRule(line, title_text) != nullptr;
     if (!boilerplate) content_bytes += line.size();
+    // Only the start of a long content line can hold a (wire) dateline.
+    const bool wire = !boilerplate && first_content;
+    first_content = first_content && boilerplate;
+    if (!boilerplate && !wire && line.size() > kMaxDateLineBytes) continue;
+    if (!boilerplate && line.size() > kMaxDateLineBytes) line = line.substr(0, kMaxWireLineBytes);
     std::optional<DateMatch> m = FindCompleteDate(line);
-    if (m && (boilerplate || IsDateLine(line, *m) || (first_content && IsWireDateline(line, *m)))) {
+    if (m && (boilerplate || IsDateLine(line, *m) || (wire && IsWireDateline(line, *m)))) {
       return m->date;
     }
-    if (!boilerplate) first_content = false;
   }
   return std::nullopt;
 }

@@ -60,6 +60,15 @@ TEST(DatelineTest, HeaderDatelinesSetTheArticleDate) {
        "2024-07-14 inferred"},
       {"wire dateline", "Title\nGAZA CITY, Aug. 22, 2024 (Reuters) - Talks resumed.\n",
        "2024-08-22 inferred"},
+      {"wire dateline opening a long paragraph",
+       "Title\nBEIRUT, 22 August 2024 \u2014 Mediators met again on Thursday in the capital, "
+       "officials said, as talks over a ceasefire entered a third week with no agreement in sight "
+       "and pressure mounted.\n",
+       "2024-08-22 inferred"},
+      {"date late in a long first paragraph",
+       "Title\nMediators met again on Thursday in the capital, officials said, as talks over a "
+       "ceasefire that began on August 1, 2024 entered a third week.\n",
+       "null"},
       {"no date at all", "Title\nTalks resumed on Sunday in Doha.\n", "null"},
       {"marker wins", " date 2020-08-30 Title\nThursday, August 22, 2024\nBody.\n",
        "2020-08-30 marker"},
