@@ -215,6 +215,11 @@ TEST_F(EventCoderTest, PlainActiveVerbWithoutTargetGivesATargetlessEvent) {
   EXPECT_EQ("ISR 111 PSE", Code("Israel criticized Gaza after Hamas attacked on Sunday."));
 }
 
+TEST_F(EventCoderTest, WordAfterAnAdjectivalParticipleIsANoun) {
+  // "repeated attacks": "attacks" is not a verb after "for repeated"
+  EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas for repeated attacks on Gaza."));
+}
+
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
   EXPECT_EQ("", Code("Gaza was attacked on Sunday."));
   EXPECT_EQ("", Code("Hamas was criticized over its rockets at Israel."));

@@ -172,6 +172,15 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
   if (c.token(prev).has(kTokNumber)) return true;
   if (pc & kWcPrep) return !(pc & kWcBy) || !past;
   if (c.tok(prev).is_verb) return true;
+  // A participle read as an adjective ("called for increased pressure",
+  // "after renewed fighting") modifies this word: a noun.
+  std::string_view pn = c.token(prev).norm;
+  bool participle = (pn.size() > 3 && pn.substr(pn.size() - 2) == "ed") ||
+                    (pn.size() > 4 && pn.substr(pn.size() - 3) == "ing");
+  if (participle && pc == 0 && prev > c.first &&
+      (c.cls(prev - 1) & (kWcDet | kWcPossPron | kWcPrep))) {
+    return true;
+  }
   if (past) return false;
   for (uint32_t k = prev, steps = 0; k >= c.first && steps < 4; --k, ++steps) {
     uint32_t kc = c.cls(k);
