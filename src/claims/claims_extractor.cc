@@ -149,6 +149,9 @@ std::string FigureDebugString(const Figure& f) {
   if (f.cumulative) s += " cumulative";
   if (f.fact != Fact::kAsserted) s += std::string(" ") + FactName(f.fact);
   s += StrCat(" said_by=", ActorCode(f.said_by));
+  for (const Span& sp : f.spans) {
+    if (sp.role == "hedge") s += " hedged";
+  }
   return s;
 }
 

@@ -237,9 +237,13 @@ void SetVictims(const DocContext& ctx, uint32_t s, const NumberMention& n, const
   if (ctx.Is(i, "of")) ++i;  // "40,223 of them"
   const ActorMention* m = nullptr;
   if (i < sent.end_token && ctx.tok(i).has(kTokWord)) m = ctx.MentionAt(s, i, true);
-  if (m == nullptr && trig.end <= n.first_token) {
-    // "the deaths of at least 40,223 Palestinians" handled above; "Palestinian deaths".
-    m = ctx.MentionAt(s, trig.first > 0 ? trig.first - 1 : trig.first, true);
+  std::string_view tw = ctx.norm(trig.first);
+  bool verb_trigger = tw.ends_with("ed") || tw.ends_with("ing") || tw == "hurt" || tw == "fled";
+  if (m == nullptr && trig.end <= n.first_token && !verb_trigger && trig.first > sent.first_token) {
+    // "the deaths of at least 40,223 Palestinians" handled above; "Palestinian
+    // deaths". Before a verb ("Israeli soldiers killed 12") stands the
+    // perpetrator, not the victims.
+    m = ctx.MentionAt(s, trig.first - 1, true);
   }
   if (m == nullptr) return;
   ActorRef v = m->actor;
@@ -265,6 +269,25 @@ bool IsCumulative(const DocContext& ctx, uint32_t s, const NumberMention& n) {
     }
   }
   return false;
+}
+bool HasSpan(const Figure& f, std::string_view role) {
+  for (const Span& sp : f.spans) {
+    if (sp.role == role) return true;
+  }
+  return false;
+}
+
+// "allegedly killed 12", "12 so-called militants": the hedge word near the
+// figure is recorded as a "hedge" span (the claim is the source's, not the
+// outlet's); a hedging report verb ("the ministry claimed") is added above.
+void AddHedgeWord(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Figure* f) {
+  for (const LexMatch& m : ctx.matches[s]) {
+    if (ctx.entry(m).section != Section::kHedge) continue;
+    if (m.end + 4 >= first && m.first < end + 2) {
+      f->spans.push_back(ctx.SpanOf("hedge", m.first, m.end));
+      return;
+    }
+  }
 }
 }  // namespace
 
@@ -296,7 +319,9 @@ void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out)
       f.said_by = r->speaker;
       f.said_by->via = StrCat("reported: '", ctx.Words(r->cue_first, r->cue_end), "' ", r->rule);
       f.spans.push_back(ctx.SpanOf("said_by", r->speaker_first, r->speaker_end));
+      if (!r->hedge.empty()) f.spans.push_back(ctx.SpanOf("hedge", r->cue_first, r->cue_end));
     }
+    if (!HasSpan(f, "hedge")) AddHedgeWord(ctx, s, at, fact_end, &f);
     f.date = SentenceDate(ctx, s);
     bool dup = false;
     for (size_t i = first_out; i < out->size(); ++i) {
