@@ -317,7 +317,7 @@ TEST(PositionsTest, TableOfConstructions) {
        {"PSEREBHMS demand 'permanent ceasefire'"}},
       {"SubordinateClauseHasItsOwnSubject",
        {"Egypt will reopen the crossing unless Israel rejects the ceasefire deal."},
-       {"ISRGOV reject 'permanent ceasefire' hypothetical"}},
+       {"ISRGOV reject 'ceasefire' hypothetical"}},
       {"ParticipleAfterNounIsNotTheSubjectsPosition",
        {"Russia vetoed a draft resolution calling for a permanent ceasefire in Sudan."}, {}},
       {"TheyAfterAnUnnamedGroupHasNoParty",
