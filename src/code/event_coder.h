@@ -30,6 +30,11 @@ struct CoderOptions {
   // talks.") gives an event with no target (CAMEO allows it). Off in
   // `parley validate` (PETRARCH codes only dyads).
   bool allow_missing_target = true;
+  // A named group whose code already carries a sector and a group code
+  // ("PSEREBHMS", "LBNREBHEZ") keeps it when an agent is attached: "Hamas
+  // leaders" and "a senior Hamas official" are PSEREBHMS, not PSEREBHMSGOV.
+  // Off in `parley validate` (PETRARCH appends every agent not contained).
+  bool group_codes_absorb_agents = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

@@ -179,7 +179,13 @@ TEST_F(EventCoderTest, CompoundSubjectGivesOneEventPerMember) {
 
 TEST_F(EventCoderTest, AgentsAttachToTheNearestActor) {
   EXPECT_EQ("QATGOV 040 ISRGOV", Code("The Qatari envoy met Israeli security officials."));
-  EXPECT_EQ("PSEREBHMSGOV 040 QAT", Code("Hamas leaders met Qatar."));
+  EXPECT_EQ("ISRMIL 040 QAT", Code("Israeli soldiers met Qatar."));
+}
+
+TEST_F(EventCoderTest, NamedGroupCodeAbsorbsItsAgents) {
+  // CoderOptions::group_codes_absorb_agents: the group code already says who.
+  EXPECT_EQ("PSEREBHMS 040 QAT", Code("Hamas leaders met Qatar."));
+  EXPECT_EQ("PSEREBHMS 111 ISR", Code("A senior Hamas official criticized Israel."));
 }
 
 TEST_F(EventCoderTest, AppositionKeepsThePersonsCode) {
@@ -188,7 +194,7 @@ TEST_F(EventCoderTest, AppositionKeepsThePersonsCode) {
 }
 
 TEST_F(EventCoderTest, PossessiveGroupTakesTheOwnersCode) {
-  EXPECT_EQ("PSEREBHMSGOV 111 ISR", Code("Hamas's political bureau criticized Israel."));
+  EXPECT_EQ("PSEREBHMS 111 ISR", Code("Hamas's political bureau criticized Israel."));
 }
 
 TEST_F(EventCoderTest, PrepositionalActorCodesAnAgentOnlyGroup) {
@@ -260,7 +266,7 @@ TEST_F(EventCoderTest, TrailingReportingClauseIsNotAnEvent) {
   bool speaker = false;
   for (const Clause& c : coding_.sentences[0].clauses) {
     if (c.kind == Clause::Kind::kReported && c.speaker >= 0) {
-      speaker = coding_.sentences[0].mentions[c.speaker].actor.code == "PSEREBHMSGOV";
+      speaker = coding_.sentences[0].mentions[c.speaker].actor.code == "PSEREBHMS";
     }
   }
   EXPECT_TRUE(speaker);

@@ -161,8 +161,23 @@ bool HoldsAligned(const std::string& code, const std::string& part) {
   return false;
 }
 
+// "PSEREBHMS": a country, a sector role and a group code (9+ letters, the
+// role one of CAMEO's sectors). Such a code already says who the group is.
+bool IsNamedGroupCode(const std::string& code) {
+  static constexpr const char* kRoles[] = {"REB", "MIL", "GOV", "COP", "OPP", "PTY", "SPY",
+                                           "MED", "JUD", "LEG", "BUS", "HRI", "CVL"};
+  if (code.size() < 9 || code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0) {
+    return false;
+  }
+  for (const char* r : kRoles) {
+    if (code.compare(3, 3, r) == 0) return true;
+  }
+  return false;
+}
+
 // Actor code + the agents of `np` ("ISR" + GOV -> "ISRGOV", "IGO~" prefixes).
 std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string code) {
+  if (c.options->group_codes_absorb_agents && IsNamedGroupCode(code)) return code;
   bool former = false;
   for (uint32_t i = np.first; i < np.end; ++i) former |= (c.cls(i) & kWcFormer) != 0;
   std::string suffix;
