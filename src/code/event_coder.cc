@@ -188,8 +188,16 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   uint32_t limit = TargetLimit(*c, gi);
   PatternBinding b;
   const CompiledPattern* matched = nullptr;
-  for (uint32_t pi : block.patterns) {
-    const CompiledPattern& p = d_->patterns[pi];
+  const Scratch& s = *c->s;
+  bool gated = block.gates.size() == block.patterns.size();
+  for (size_t k = 0; k < block.patterns.size(); ++k) {
+    if (gated) {  // cheap prefilter; MatchPattern checks everything again
+      const CompiledBlock::Gate& gate = block.gates[k];
+      if (!gate.usable) continue;
+      if (gate.anchor[0] != kNoWord && !s.BloomHas(gate.anchor[0])) continue;
+      if (gate.anchor[1] != kNoWord && !s.BloomHas(gate.anchor[1])) continue;
+    }
+    const CompiledPattern& p = d_->patterns[block.patterns[k]];
     if (!p.usable) continue;
     if (MatchPattern(*c, p, g, limit, &b)) {
       matched = &p;

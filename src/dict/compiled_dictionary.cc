@@ -191,7 +191,7 @@ class Compiler {
   Status AddVerbs() {
     for (size_t b = 0; b < set_.verb_blocks.size(); ++b) {
       const VerbBlock& block = set_.verb_blocks[b];
-      CompiledBlock cb{block.name, block.code, block.loc, {}};
+      CompiledBlock cb{block.name, block.code, block.loc, {}, {}};
       for (const VerbEntry& v : block.verbs) {
         uint32_t entry = static_cast<uint32_t>(d_->verb_entries.size());
         d_->verb_entries.push_back({static_cast<uint32_t>(b),
@@ -217,9 +217,20 @@ class Compiler {
       std::stable_sort(cb.patterns.begin(), cb.patterns.end(), [&](uint32_t x, uint32_t y) {
         return d_->patterns[x].specificity > d_->patterns[y].specificity;
       });
+      for (uint32_t pi : cb.patterns) cb.gates.push_back(GateOf(d_->patterns[pi]));
       d_->blocks.push_back(std::move(cb));
     }
     return Status::Ok();
+  }
+
+  static CompiledBlock::Gate GateOf(const CompiledPattern& p) {
+    CompiledBlock::Gate g;
+    g.usable = p.usable;
+    if (!p.required.empty()) {
+      g.anchor[0] = p.required.front();
+      if (p.required.back() != p.required.front()) g.anchor[1] = p.required.back();
+    }
+    return g;
   }
 
   uint32_t WordOrSynset(const std::string& w, bool* ok) {

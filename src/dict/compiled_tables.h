@@ -78,6 +78,15 @@ struct CompiledBlock {
   std::string code;
   SourceLoc loc;
   std::vector<uint32_t> patterns;  // most specific first
+  // Prefilter aligned with `patterns` (same order and size): whether the
+  // pattern is usable and up to two of its required word ids (kNoWord =
+  // none), so the coder can skip a pattern whose anchor words are absent
+  // from the sentence without touching the pattern itself.
+  struct Gate {
+    uint32_t anchor[2] = {kNoWord, kNoWord};
+    bool usable = true;
+  };
+  std::vector<Gate> gates;
 };
 
 struct CompiledDiscard {
