@@ -62,6 +62,47 @@ void SetSpeaker(const DocContext& ctx, const ActorMention* m, Report* r) {
   (void)ctx;
 }
 
+bool IsPartitiveQuantifier(const DocContext& ctx, uint32_t i) {
+  static const char* const kWords[] = {"one",  "two",  "three", "some", "each",    "several", "many",
+                                       "most", "both", "all",   "none", "another", "either",  "neither"};
+  for (const char* w : kWords) {
+    if (ctx.Is(i, w)) return true;
+  }
+  return ctx.tok(i).has(kTokNumber);
+}
+
+// "one of them", "two of the officials": a partitive at `first` whose group
+// names no actor refers to the speakers of the latest named report before it
+// (same sentence, else the two previous ones): "two senior Hamas officials
+// told AFP ... According to one of them, ..." -> Hamas. Returns false when
+// [first, end) does not open with such a partitive or no report precedes it.
+bool SetPartitiveSpeaker(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Report* r) {
+  if (first + 2 >= end || !IsPartitiveQuantifier(ctx, first) || !ctx.Is(first + 1, "of")) return false;
+  uint32_t g = first + 2;
+  bool them = ctx.Is(g, "them");
+  bool the_group = ctx.Is(g, "the") || ctx.Is(g, "those") || ctx.Is(g, "these");
+  if (!them && !the_group) return false;
+  uint32_t group_end = g + 1;
+  while (group_end < end && group_end < g + 4 && !IsSubjectBoundary(ctx, group_end) &&
+         ctx.tok(group_end).has(kTokWord)) {
+    ++group_end;
+  }
+  if (!them && ctx.FirstMentionIn(s, g, group_end) != nullptr) return false;
+  uint32_t floor = s >= 2 ? s - 2 : 0;
+  for (uint32_t p = s + 1; p-- > floor;) {
+    const std::vector<Report>& reps = ctx.reports[p];
+    for (auto it = reps.rbegin(); it != reps.rend(); ++it) {
+      if (!it->speaker || (p == s && it->cue_end > first)) continue;
+      r->speaker = it->speaker;
+      r->speaker->via = "partitive+previous report";
+      r->speaker_first = it->speaker_first;
+      r->speaker_end = it->speaker_end;
+      return true;
+    }
+  }
+  return false;
+}
+
 // An agent-only speaker ("the Civil Defense" -> ---GOV) takes the country
 // most mentioned in its sentence: the local authority of the place reported
 // (civil roles only).
@@ -118,6 +159,7 @@ const ActorMention* GenericSpeaker(const DocContext& ctx, uint32_t s, uint32_t f
 void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, Report* r) {
   if (first >= end) return;
   r->relay = HasSectionIn(ctx, s, Section::kRelay, first, end);
+  if (SetPartitiveSpeaker(ctx, s, first, end, r)) return;
   if (const ActorMention* m = ctx.FirstMentionIn(s, first, end)) {
     SetSpeaker(ctx, m, r);
     return;
@@ -146,6 +188,11 @@ void ResolveSubject(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t 
       return;
     }
   }
+}
+
+// "is/was/were claimed to have": the passive reports no speaker.
+bool IsPassiveAux(std::string_view w) {
+  return w == "is" || w == "was" || w == "are" || w == "were" || w == "been" || w == "be";
 }
 
 // True when the reporting verb ending at `ve` introduces a clause.
@@ -221,6 +268,10 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   // what follows it; the main clause stays in the outlet's voice.
   bool after_content = !participle && b > sent.first_token && IsSubjectBoundary(*ctx, b - 1) && !ctx->Is(b - 1, "that") &&
                        !ctx->Is(b - 1, "and");
+  // "Russia was claimed/said to have shelled X": a passive reporting verb
+  // names no speaker (its subject is the actor reported on). The active "Israel
+  // claimed to have targeted X" introduces a clause (the aux "have" below).
+  if (ctx->Is(m.end, "to") && m.first > sent.first_token && IsPassiveAux(ctx->norm(m.first - 1))) return;
   if (!inverted && !after_content && IntroducesClause(*ctx, s, m.end, sent.end_token)) {
     r.first = inverted ? r.speaker_end : m.end;
     r.end = sent.end_token;
@@ -259,7 +310,10 @@ void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   r.rule = ctx->entry(m).rule;
   r.relay = true;
   uint32_t who_end = m.end;
-  for (uint32_t i = m.end; i < sent.end_token && i < m.end + 5; ++i) {
+  if (SetPartitiveSpeaker(*ctx, s, m.end, sent.end_token, &r)) {
+    who_end = m.end + 3;
+  }
+  for (uint32_t i = m.end; i < sent.end_token && i < m.end + 5 && !r.speaker; ++i) {
     if (const ActorMention* am = ctx->MentionAt(s, i)) {
       SetSpeaker(*ctx, am, &r);
       who_end = am->end_token;

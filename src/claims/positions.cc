@@ -176,6 +176,9 @@ bool ModifiesPrecedingNoun(const DocContext& ctx, uint32_t s, const LexMatch& c)
   uint32_t p = c.first - 1;
   std::string_view w = ctx.norm(p);
   if (IsBoundary(w) || IsPronoun(w) || ctx.MentionAt(s, p, true) != nullptr) return false;
+  // A gerund after a preposition is its object ("insists on adhering to",
+  // "committed to ending"): the clause's subject still holds the position.
+  if (IsPreposition(w)) return false;
   static const char* const kVerbish[] = {"is", "are", "was", "were", "been", "be", "am", "keep",
                                          "keeps", "kept", "continue", "continued", "continues",
                                          "also", "still", "repeatedly", "not", "and", "or"};
