@@ -285,6 +285,11 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     switch (p.kind) {
       case PatternWord::Kind::kWord:
         if (f.ti < end && WordMatches(text.tokens[f.ti], p.word)) push({f.pi + 1, f.ti + 1});
+        // Quote marks inside a phrase do not break it: there was "no
+        // certainty" that; a "calm in return for calm" equation.
+        if (f.pi > 0 && f.ti < end && text.tokens[f.ti].has(kTokQuote) && !text.tokens[f.ti].has(kTokWord)) {
+          push({f.pi, f.ti + 1});
+        }
         break;
       case PatternWord::Kind::kGap:
         for (uint32_t g = kMaxGap + 1; g-- > 0;) {
