@@ -28,6 +28,9 @@ inline uint64_t HashBytes(std::string_view s) {
   return h ^ (h >> 32);
 }
 
+// Root children of word ids below this live in a flat array (ids are dense).
+constexpr uint32_t kMaxRootArray = 1u << 26;
+
 inline uint64_t Mix(uint64_t k) {
   k ^= k >> 33;
   k *= 0xff51afd7ed558ccdull;
@@ -41,13 +44,19 @@ uint64_t HashWord(std::string_view s) { return HashBytes(s); }
 
 WordTable::WordTable() : slots_(1024, 0), mask_(1023) {}
 
+// A slot holds id + 1 in the low half and the top 32 bits of the hash in the
+// high half, so most probes that do not match never read the word bytes.
+inline uint64_t SlotOf(uint32_t id, uint64_t h) { return (h & 0xFFFFFFFF00000000ull) | (id + 1); }
+
 uint32_t WordTable::Find(std::string_view word) const {
-  uint64_t i = HashBytes(word) & mask_;
+  uint64_t h = HashBytes(word);
+  uint64_t tag = h & 0xFFFFFFFF00000000ull;
+  uint64_t i = h & mask_;
   while (true) {
-    uint32_t s = slots_[i];
+    uint64_t s = slots_[i];
     if (s == 0) return kNoWord;
-    uint32_t id = s - 1;
-    if (lengths_[id] == word.size()) {
+    uint32_t id = static_cast<uint32_t>(s) - 1;
+    if ((s & 0xFFFFFFFF00000000ull) == tag && lengths_[id] == word.size()) {
       const char* a = arena_.data() + offsets_[id];
       size_t k = 0;
       while (k < word.size() && a[k] == word[k]) ++k;
@@ -65,9 +74,10 @@ uint32_t WordTable::Intern(std::string_view word) {
   offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   lengths_.push_back(static_cast<uint32_t>(word.size()));
   arena_.append(word);
-  uint64_t i = HashBytes(word) & mask_;
+  uint64_t h = HashBytes(word);
+  uint64_t i = h & mask_;
   while (slots_[i] != 0) i = (i + 1) & mask_;
-  slots_[i] = id + 1;
+  slots_[i] = SlotOf(id, h);
   return id;
 }
 
@@ -76,25 +86,27 @@ std::string_view WordTable::Word(uint32_t id) const {
 }
 
 void WordTable::Grow() {
-  std::vector<uint32_t> old;
+  std::vector<uint64_t> old;
   old.swap(slots_);
   slots_.assign(old.size() * 2, 0);
   mask_ = slots_.size() - 1;
-  for (uint32_t s : old) {
+  for (uint64_t s : old) {
     if (s == 0) continue;
-    uint64_t i = HashBytes(Word(s - 1)) & mask_;
+    uint64_t i = HashBytes(Word(static_cast<uint32_t>(s) - 1)) & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = s;
   }
 }
 
 size_t WordTable::memory_bytes() const {
-  return arena_.capacity() + 4 * (offsets_.capacity() + lengths_.capacity() + slots_.capacity());
+  return arena_.capacity() + 4 * (offsets_.capacity() + lengths_.capacity()) +
+         8 * slots_.capacity();
 }
 
 PhraseTrie::PhraseTrie() : slots_(1024), payload_(1, -1), mask_(1023) {}
 
 uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
+  if (node == kRoot && word < root_.size()) return root_[word];
   uint64_t key = (uint64_t{node} << 32) | word;
   uint64_t i = Mix(key) & mask_;
   while (true) {
@@ -119,6 +131,10 @@ uint32_t PhraseTrie::Insert(const uint32_t* words, size_t n) {
       slots_[i].key = key;
       slots_[i].child = next;
       ++used_;
+      if (node == kRoot && words[k] < kMaxRootArray) {
+        if (words[k] >= root_.size()) root_.resize(size_t{words[k]} + 1, kNone);
+        root_[words[k]] = next;
+      }
     }
     node = next;
   }
@@ -139,7 +155,8 @@ void PhraseTrie::Grow() {
 }
 
 size_t PhraseTrie::memory_bytes() const {
-  return slots_.capacity() * sizeof(Slot) + payload_.capacity() * sizeof(int32_t);
+  return slots_.capacity() * sizeof(Slot) + root_.capacity() * sizeof(uint32_t) +
+         payload_.capacity() * sizeof(int32_t);
 }
 
 }  // namespace parley

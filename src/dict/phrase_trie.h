@@ -39,7 +39,7 @@ class WordTable {
   std::string arena_;
   std::vector<uint32_t> offsets_;  // id -> start in arena_
   std::vector<uint32_t> lengths_;
-  std::vector<uint32_t> slots_;    // id + 1, 0 = empty
+  std::vector<uint64_t> slots_;    // (id + 1) | hash high bits << 32, 0 = empty
   uint32_t mask_ = 0;
 };
 
@@ -65,6 +65,7 @@ class PhraseTrie {
   };
   void Grow();
   std::vector<Slot> slots_;
+  std::vector<uint32_t> root_;  // word id -> child of the root (kNone), the hottest level
   std::vector<int32_t> payload_;
   uint64_t mask_ = 0;
   size_t used_ = 0;
