@@ -4,7 +4,6 @@
 #include "code/event_coder.h"
 
 #include <algorithm>
-#include <set>
 #include <sstream>
 
 #include "code/clauses.h"
@@ -15,6 +14,13 @@ namespace parley {
 namespace {
 
 using namespace coder_internal;  // NOLINT: internal implementation
+
+// Same (source code, target code or "", event code): duplicates in a sentence.
+bool SameEventKey(const Event& a, const Event& b) {
+  std::string_view ta = a.target ? std::string_view(a.target->code) : std::string_view();
+  std::string_view tb = b.target ? std::string_view(b.target->code) : std::string_view();
+  return a.code == b.code && a.source.code == b.source.code && ta == tb;
+}
 
 struct CodePair {
   std::string active, passive;
@@ -163,15 +169,14 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
     CodeGroup(c, gi);
   }
   ReportFallback(c);
-  // Unique (source, target, code) per sentence.
+  // Unique (source, target, code) per sentence: the first of each key is
+  // kept (a linear scan over the kept ones; a sentence has few events).
   auto& ev = c->out->events;
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
   size_t w = 0;
   for (size_t r = 0; r < ev.size(); ++r) {
-    auto key = std::make_tuple(ev[r].event.source.code,
-                               ev[r].event.target ? ev[r].event.target->code : "",
-                               ev[r].event.code);
-    if (seen.insert(key).second) {
+    bool dup = false;
+    for (size_t k = 0; k < w && !dup; ++k) dup = SameEventKey(ev[k].event, ev[r].event);
+    if (!dup) {
       if (w != r) ev[w] = std::move(ev[r]);
       ++w;
     }
