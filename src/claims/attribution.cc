@@ -82,12 +82,8 @@ bool SetPartitiveSpeaker(const DocContext& ctx, uint32_t s, uint32_t first, uint
   bool them = ctx.Is(g, "them");
   bool the_group = ctx.Is(g, "the") || ctx.Is(g, "those") || ctx.Is(g, "these");
   if (!them && !the_group) return false;
-  uint32_t group_end = g + 1;
-  while (group_end < end && group_end < g + 4 && !IsSubjectBoundary(ctx, group_end) &&
-         ctx.tok(group_end).has(kTokWord)) {
-    ++group_end;
-  }
-  if (!them && ctx.FirstMentionIn(s, g, group_end) != nullptr) return false;
+  // "One of the mediators, Egypt, said": a named actor in the subject speaks.
+  if (ctx.FirstMentionIn(s, g, end) != nullptr) return false;
   uint32_t floor = s >= 2 ? s - 2 : 0;
   for (uint32_t p = s + 1; p-- > floor;) {
     const std::vector<Report>& reps = ctx.reports[p];
@@ -310,7 +306,9 @@ void AccordingReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   r.rule = ctx->entry(m).rule;
   r.relay = true;
   uint32_t who_end = m.end;
-  if (SetPartitiveSpeaker(*ctx, s, m.end, sent.end_token, &r)) {
+  uint32_t phrase_end = m.end;
+  while (phrase_end < sent.end_token && !ctx->Is(phrase_end, ",") && !ctx->Is(phrase_end, ".")) ++phrase_end;
+  if (SetPartitiveSpeaker(*ctx, s, m.end, phrase_end, &r)) {
     who_end = m.end + 3;
   }
   for (uint32_t i = m.end; i < sent.end_token && i < m.end + 5 && !r.speaker; ++i) {

@@ -204,6 +204,10 @@ TEST(AttributionTest, TableOfConstructions) {
        {"Kremlin officials told reporters that the talks were over.",
         "One of the officials said Ukraine attacked a border town."},
        "attacked", "190", "UKRMIL", "", false, "UKRMIL 190 - asserted said_by=RUSGOV"},
+      {"PartitiveWithANamedActorIsThatActor",
+       {"Kremlin officials told reporters that the talks were over.",
+        "One of the mediators from Qatar said Ukraine attacked a border town."},
+       "attacked", "190", "UKRMIL", "", false, "UKRMIL 190 - asserted said_by=QATGOV"},
       {"PostposedSourceCoversOnlyItsSegment",
        {"Israeli jets bombed a school in Rafah, raising the death toll to 500, according to the "
         "Health Ministry."},
