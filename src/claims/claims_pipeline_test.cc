@@ -114,5 +114,20 @@ TEST(ClaimsPipelineTest, ListOfDemandsCountsItemByItem) {
   for (const Position& p : out.positions) EXPECT_EQ(p.party.code.substr(0, 3), "PSE");
 }
 
+TEST(ClaimsPipelineTest, PartitiveSpeakerAndQuotedCalmItem) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  CodedDocument out = Code(
+      "Israeli jets struck Khan Younis on Saturday, two senior Hamas officials told AFP. "
+      "According to one of them, Hamas is ready to resume negotiations. "
+      "Israel insists on adhering to a \"calm in return for calm\" equation.");
+  std::vector<std::string> got;
+  for (const Position& p : out.positions) {
+    got.push_back(p.party.code.substr(0, 3) + " " + StanceName(p.stance) + " " + p.item + " said_by=" +
+                  (p.said_by ? p.said_by->code.substr(0, 3) : "-"));
+  }
+  EXPECT_EQ(got, std::vector<std::string>({"PSE offer resumption of negotiations said_by=PSE",
+                                           "ISR demand calm in return for calm said_by=ISR"}));
+}
+
 }  // namespace
 }  // namespace parley::claims
