@@ -89,12 +89,14 @@ struct Scratch : public CoderScratch {
   std::vector<ActorMention> context;
   std::vector<uint32_t> context_sentence;  // sentence of each context mention
   std::vector<uint32_t> ids;
-  // Word-id cache keyed by the word's hash and verified by its bytes.
+  // Word-id and word-class cache keyed by the word's hash and verified by
+  // its bytes (32 bytes a slot).
   struct CacheSlot {
     uint64_t key = 0;
     uint32_t id = 0;
+    uint32_t cls = 0;
     uint8_t size = 0;
-    char bytes[19] = {};
+    char bytes[15] = {};
   };
   std::vector<CacheSlot> cache = std::vector<CacheSlot>(8192);
   uint64_t cache_owner = 0;  // instance_id of the dictionary the cache belongs to

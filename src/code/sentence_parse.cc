@@ -43,20 +43,26 @@ void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, boo
 
 namespace {
 
-// Direct-mapped cache of word ids keyed by the word's bytes (one cache line
-// per probe instead of the WordTable's slot + offset + arena reads).
-uint32_t CachedFind(const SentenceCtx& c, std::string_view w) {
-  if (w.size() > sizeof(Scratch::CacheSlot::bytes)) return c.dict->words.Find(w);
+// Direct-mapped cache of word ids and word classes keyed by the word's bytes
+// (one cache line per probe instead of the WordTable's slot + offset + arena
+// reads and the class map's string hash). *cls gets the word class.
+uint32_t CachedFind(const SentenceCtx& c, std::string_view w, uint32_t* cls) {
+  if (w.size() > sizeof(Scratch::CacheSlot::bytes)) {
+    *cls = c.classes->Of(w);
+    return c.dict->words.Find(w);
+  }
   Scratch& s = *c.s;
   uint64_t h = HashWord(w);
   Scratch::CacheSlot& slot = s.cache[h & (s.cache.size() - 1)];
   if (slot.key == h && slot.size == w.size() &&
       std::memcmp(slot.bytes, w.data(), w.size()) == 0) {
+    *cls = slot.cls;
     return slot.id;
   }
   uint32_t id = c.dict->words.Find(w);
   slot.key = h;
   slot.id = id;
+  slot.cls = *cls = c.classes->Of(w);
   slot.size = static_cast<uint8_t>(w.size());
   std::memcpy(slot.bytes, w.data(), w.size());
   return id;
@@ -86,9 +92,9 @@ void PrepareTokens(SentenceCtx* c) {
   for (uint32_t i = c->first; i < c->end; ++i) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
-    ti.word = CachedFind(*c, t.norm);
-    ti.lemma = t.lemma == t.norm ? ti.word : CachedFind(*c, t.lemma);
-    ti.cls = c->classes->Of(t.norm);
+    uint32_t lemma_cls = 0;
+    ti.word = CachedFind(*c, t.norm, &ti.cls);
+    ti.lemma = t.lemma == t.norm ? ti.word : CachedFind(*c, t.lemma, &lemma_cls);
     if (ti.word != kNoWord) s.BloomAdd(ti.word);
     if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
