@@ -214,7 +214,6 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   bool forced_passive = false;
   if (matched) {
     if (matched->null_code) return;
-    rule = matched->loc.RuleId();
     if (matched->code.empty()) {
       code.active = matched->passive_code;
       forced_passive = true;
@@ -226,10 +225,10 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     }
   } else {
     code = SplitPair(entry.code);
-    rule = entry.loc.RuleId();
     b = PatternBinding{};
   }
   if (!IsEventCode(code.active)) return;
+  rule = matched ? matched->loc.RuleId() : entry.loc.RuleId();
   if (b.compound_np >= 0) {
     Emit(c, g, b.compound_np, -1, code, true, rule, &b);
     g.produced = true;
