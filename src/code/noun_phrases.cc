@@ -230,23 +230,21 @@ bool BareDemonym(const SentenceCtx& c, const NounPhrase& np, const CompiledActor
 
 void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int depth) {
   const auto& nps = c.s->nps;
-  std::vector<int32_t> items;
+  // The items: the whole compound list when npi heads one, else npi alone.
+  size_t items_end = static_cast<size_t>(npi) + 1;
   if (nps[npi].list_head == npi) {
-    for (size_t m = npi; m < nps.size() && nps[m].list_head == npi; ++m) {
-      items.push_back(static_cast<int32_t>(m));
-    }
-  } else {
-    items.push_back(npi);
+    while (items_end < nps.size() && nps[items_end].list_head == npi) ++items_end;
   }
-  for (int32_t it : items) {
+  const int32_t items_back = static_cast<int32_t>(items_end - 1);
+  for (int32_t it = npi; it <= items_back; ++it) {
     const NounPhrase& np = nps[it];
     std::vector<std::string> codes;
     const CompiledActor* entry = nullptr;
     uint32_t hit = 0;
     FirstActorCode(c, np, &codes, &entry, &hit);
     if (!codes.empty()) {
-      const NounPhrase& last = nps[items.back()];
-      bool shares_head = it != items.back() && last.agent_end > last.agent_begin &&
+      const NounPhrase& last = nps[items_back];
+      bool shares_head = it != items_back && last.agent_end > last.agent_begin &&
                          last.actor_end > last.actor_begin &&
                          c.s->actors[last.actor_begin].first == last.first &&
                          BareDemonym(c, np, entry, hit);
@@ -303,11 +301,12 @@ void BuildNounPhrases(SentenceCtx* c) {
   Absorb(c);
   auto& nps = c->s->nps;
   auto& mentions = c->out->mentions;
+  std::vector<Item> items;  // reused across noun phrases
   for (size_t k = 0; k < nps.size(); ++k) {
     NounPhrase& np = nps[k];
     if (np.pronoun || np.absorbed_by >= 0) continue;
     if (np.list_head >= 0 && np.list_head != static_cast<int32_t>(k)) continue;
-    std::vector<Item> items;
+    items.clear();
     Collect(*c, static_cast<int32_t>(k), &items, 0);
     bool compound = items.size() > 1;
     for (const Item& it : items) {
