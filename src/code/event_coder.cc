@@ -15,6 +15,21 @@ namespace {
 
 using namespace coder_internal;  // NOLINT: internal implementation
 
+// *sc = SentenceCoding{}, but the vectors keep their buffers (no allocation
+// per sentence when a DocumentCoding is reused).
+void ResetKeepingCapacity(SentenceCoding* sc) {
+  auto mentions = std::move(sc->mentions);
+  auto clauses = std::move(sc->clauses);
+  auto events = std::move(sc->events);
+  mentions.clear();
+  clauses.clear();
+  events.clear();
+  *sc = SentenceCoding{};
+  sc->mentions = std::move(mentions);
+  sc->clauses = std::move(clauses);
+  sc->events = std::move(events);
+}
+
 // Same (source code, target code or "", event code): duplicates in a sentence.
 bool SameEventKey(const Event& a, const Event& b) {
   std::string_view ta = a.target ? std::string_view(a.target->code) : std::string_view();
@@ -109,7 +124,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
   for (size_t si = 0; si < text.sentences.size(); ++si) {
     const Sentence& sent = text.sentences[si];
     SentenceCoding& sc = out->sentences[si];
-    sc = SentenceCoding{};
+    ResetKeepingCapacity(&sc);
     sc.sentence = static_cast<uint32_t>(si);
     if (sent.end_token <= sent.first_token) continue;
     SentenceCtx c;
