@@ -114,6 +114,41 @@ std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
   return doc_date;
 }
 
+// The innermost clause of the sentence that holds token `tok` (-1: none).
+int32_t InnermostClause(const std::vector<Clause>& clauses, uint32_t tok) {
+  int32_t best = -1;
+  for (size_t k = 0; k < clauses.size(); ++k) {
+    const Clause& cl = clauses[k];
+    if (tok < cl.first_token || tok >= cl.end_token) continue;
+    if (best < 0 || cl.end_token - cl.first_token <
+                        clauses[best].end_token - clauses[best].first_token) {
+      best = static_cast<int32_t>(k);
+    }
+  }
+  return best;
+}
+
+// An event's date: the date mention nearest to its verb among those whose
+// innermost clause is the verb's own ("On Friday, X struck Y after Z fired
+// rockets on Thursday": the strike is Friday, the fire Thursday); else the
+// sentence date (its first date mention, else the article date).
+std::optional<Date> EventDate(const SentenceCtx& c, const VerbGroup& g) {
+  if (g.clause < 0) return c.date;
+  const DateMention* best = nullptr;
+  uint32_t best_gap = 0;
+  for (const DateMention& m : c.text->dates) {
+    if (m.first_token < c.first || m.first_token >= c.end) continue;
+    if (InnermostClause(c.out->clauses, m.first_token) != g.clause) continue;
+    uint32_t gap = m.first_token >= g.end ? m.first_token - g.end
+                   : m.end_token <= g.first ? g.first - m.end_token : 0;
+    if (!best || gap < best_gap) {
+      best = &m;
+      best_gap = gap;
+    }
+  }
+  return best ? std::optional<Date>(best->date) : c.date;
+}
+
 void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
                           CoderScratch* scratch, DocumentCoding* out) const {
   out->Clear();
@@ -338,7 +373,7 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
     e.goldstein = cc->goldstein;
     e.plover = cc->plover;
   }
-  e.date = c->date;
+  e.date = EventDate(*c, g);
   e.rule = rule;
   e.spans.push_back({"source", e.source.start, e.source.end});
   if (e.target) e.spans.push_back({"target", e.target->start, e.target->end});

@@ -368,5 +368,33 @@ TEST_F(EventCoderTest, EmptyAndPunctuationOnlyDocuments) {
   EXPECT_EQ("", Code("Israel", std::nullopt));
 }
 
+TEST_F(EventCoderTest, EventDateComesFromItsOwnClause) {
+  struct Case {
+    const char* text;
+    const char* events;
+    std::vector<std::string> dates;  // per event, in order
+  };
+  const std::vector<Case> cases = {
+      {"On Friday, Israel attacked Gaza after Hamas fired rockets at Israel on Thursday.",
+       "ISR 190 PSE | PSEREBHMS 190 ISR", {"2020-08-28", "2020-08-27"}},
+      {"Israel attacked Gaza on Friday after Hamas fired rockets at Israel on Thursday.",
+       "ISR 190 PSE | PSEREBHMS 190 ISR", {"2020-08-28", "2020-08-27"}},
+      // No date in the verb's clause: the sentence's first date, then the article's.
+      {"On Thursday, Israel attacked Gaza, which criticized Israel.",
+       "ISR 190 PSE | PSE 111 ISR", {"2020-08-27", "2020-08-27"}},
+      {"Israel attacked Gaza.", "ISR 190 PSE", {"2020-08-30"}},
+  };
+  for (const Case& k : cases) {
+    EXPECT_EQ(k.events, Code(k.text, Date::FromYmd(2020, 8, 30))) << k.text;
+    std::vector<std::string> got;
+    for (const SentenceCoding& s : coding_.sentences) {
+      for (const EventCandidate& ev : s.events) {
+        got.push_back(ev.event.date ? ev.event.date->ToString() : "none");
+      }
+    }
+    EXPECT_EQ(k.dates, got) << k.text;
+  }
+}
+
 }  // namespace
 }  // namespace parley
