@@ -136,6 +136,11 @@ void FindMatches(SentenceCtx* c);
 void AcceptVerbs(SentenceCtx* c);
 void BuildNounPhrases(SentenceCtx* c);
 void ResolvePronouns(SentenceCtx* c);
+// An agent-only mention ("the junta", "---MIL") takes the country of the
+// sentence when its other mentions name exactly one country and at least one
+// of them is a place introduced by "in" ("a village in Sagaing" -> MMR;
+// "Officials criticized Israel" stays ---GOV: Israel is the target, not where).
+void CountryForAgentOnly(SentenceCtx* c);
 
 // pattern_match.cc
 struct PatternBinding {

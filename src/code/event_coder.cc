@@ -211,6 +211,7 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
   AcceptVerbs(c);
   BuildNounPhrases(c);
   ResolvePronouns(c);
+  CountryForAgentOnly(c);
   BuildClauses(c);
   for (size_t gi = 0; gi < c->s->groups.size(); ++gi) {
     VerbGroup& g = c->s->groups[gi];

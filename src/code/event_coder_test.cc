@@ -87,6 +87,8 @@ DictionarySet TestDictionary() {
   Actor(&set, {"egypt", "egyptian"}, {{"EGY", {}, {}}});
   Actor(&set, {"qatar", "qatari"}, {{"QAT", {}, {}}});
   Actor(&set, {"iraq"}, {{"IRQ", {}, {}}});
+  Actor(&set, {"sagaing"}, {{"MMR", {}, {}}});
+  Actor(&set, {"thailand"}, {{"THA", {}, {}}});
   Actor(&set, {"united nations"}, {{"IGOUNO", {}, {}}});
   Actor(&set, {"u.s.", "united states"}, {{"USA", {}, {}}});
   Actor(&set, {"arnold vale"},
@@ -100,6 +102,8 @@ DictionarySet TestDictionary() {
   Agent(&set, {"leader", "leaders"}, "GOV");
   Agent(&set, {"political bureau"}, "GOV");
   Agent(&set, {"spokesman"}, "GOV");
+  Agent(&set, {"junta", "army"}, "MIL");
+  Agent(&set, {"police"}, "COP");
   Block(&set, "MEET", "040", {"meet", "meets", "met", "meeting"});
   VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
@@ -394,6 +398,20 @@ TEST_F(EventCoderTest, EventDateComesFromItsOwnClause) {
     }
     EXPECT_EQ(k.dates, got) << k.text;
   }
+}
+
+TEST_F(EventCoderTest, AgentOnlyActorTakesTheSentencesOnlyCountry) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"The junta attacked a village in Sagaing on Saturday.", "MMRMIL 190 MMR"},
+      {"The junta criticized the police in Sagaing.", "MMRMIL 111 MMRCOP"},
+      // Two countries: nobody can say whose army it is.
+      {"The army attacked a village in Sagaing near Thailand.", ""},
+      // A group's country alone is not a place: "the police" stays uncoded.
+      {"The police criticized Hamas.", ""},
+      // A country that is not a place ("in X") is no evidence either.
+      {"Officials criticized Israel.", ""},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text << (*coder_)->Explain(doc_, text_, coding_, 0);
 }
 
 }  // namespace

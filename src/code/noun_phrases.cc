@@ -409,4 +409,57 @@ void ResolvePronouns(SentenceCtx* c) {
   }
 }
 
+namespace {
+
+// A 3-letter code prefix that names a state (not an IGO/NGO/group or region).
+bool CountryPrefix(const std::string& code) {
+  static constexpr std::string_view kNotCountries[] = {
+      "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU",
+      "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
+      "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "NAM", "OCN", "EAS", "WEU"};
+  if (code.size() < 3) return false;
+  for (int i = 0; i < 3; ++i) {
+    if (code[i] < 'A' || code[i] > 'Z') return false;
+  }
+  std::string_view p(code.data(), 3);
+  for (std::string_view n : kNotCountries) {
+    if (p == n) return false;
+  }
+  return true;
+}
+
+// "in X" / "a village in X": the mention names where something happened.
+bool Locative(const SentenceCtx& c, const ActorMention& m) {
+  uint32_t from = m.first_token > c.first ? m.first_token - 1 : c.first;
+  for (uint32_t t = from; t < m.end_token; ++t) {
+    if (c.token(t).norm == "in") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CountryForAgentOnly(SentenceCtx* c) {
+  auto& ms = c->out->mentions;
+  std::string country;
+  bool place = false, any_agent_only = false;
+  for (const ActorMention& m : ms) {
+    if (m.agent_only) {
+      any_agent_only = true;
+      continue;
+    }
+    if (!CountryPrefix(m.actor.code)) continue;
+    if (!country.empty() && m.actor.code.compare(0, 3, country) != 0) return;  // two countries
+    country = m.actor.code.substr(0, 3);
+    place |= !m.pronoun && Locative(*c, m);  // "engage in them" is no place
+  }
+  if (!any_agent_only || !place) return;
+  for (ActorMention& m : ms) {
+    if (!m.agent_only) continue;
+    m.actor.code.replace(0, 3, country);
+    m.agent_only = false;
+    m.actor.via = "agent+sentence country";
+  }
+}
+
 }  // namespace parley::coder_internal
