@@ -414,5 +414,17 @@ TEST_F(EventCoderTest, AgentOnlyActorTakesTheSentencesOnlyCountry) {
   for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text << (*coder_)->Explain(doc_, text_, coding_, 0);
 }
 
+TEST_F(EventCoderTest, AgentOnlyActorTakesAClearlyDominantDocumentCountry) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Iraq criticized the United Nations. Iraq met the United Nations in Iraq. "
+       "The army attacked the United Nations.",
+       "IRQ 111 IGOUNO | IRQ 040 IGOUNO | IRQMIL 190 IGOUNO"},
+      // Two countries in the preceding sentences: no main country.
+      {"Israel criticized Gaza. Gaza criticized Israel. The army attacked the United Nations.",
+       "ISR 111 PSE | PSE 111 ISR"},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text;
+}
+
 }  // namespace
 }  // namespace parley

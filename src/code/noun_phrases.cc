@@ -437,6 +437,24 @@ bool Locative(const SentenceCtx& c, const ActorMention& m) {
   return false;
 }
 
+// The country that dominates the preceding sentences' mentions: at least
+// three mentions and three times as many as any other country, else "".
+std::string DominantCountry(const SentenceCtx& c) {
+  std::vector<std::pair<std::string, int>> counts;
+  for (const ActorMention& m : c.s->context) {
+    if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
+    std::string p = m.actor.code.substr(0, 3);
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == p; });
+    if (it == counts.end()) counts.push_back({p, 1});
+    else ++it->second;
+  }
+  std::sort(counts.begin(), counts.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (counts.empty() || counts[0].second < 3) return "";
+  if (counts.size() > 1 && counts[0].second < 3 * counts[1].second) return "";
+  return counts[0].first;
+}
+
 }  // namespace
 
 void CountryForAgentOnly(SentenceCtx* c) {
@@ -453,12 +471,18 @@ void CountryForAgentOnly(SentenceCtx* c) {
     country = m.actor.code.substr(0, 3);
     place |= !m.pronoun && Locative(*c, m);  // "engage in them" is no place
   }
-  if (!any_agent_only || !place) return;
+  if (!any_agent_only || (!place && !country.empty())) return;
+  const char* via = "agent+sentence country";
+  if (country.empty()) {  // no country in the sentence: the document's, if clear
+    country = DominantCountry(*c);
+    via = "agent+document country";
+    if (country.empty()) return;
+  }
   for (ActorMention& m : ms) {
     if (!m.agent_only) continue;
     m.actor.code.replace(0, 3, country);
     m.agent_only = false;
-    m.actor.via = "agent+sentence country";
+    m.actor.via = via;
   }
 }
 
