@@ -422,6 +422,9 @@ TEST_F(EventCoderTest, AgentOnlyActorTakesAClearlyDominantDocumentCountry) {
       // Two countries in the preceding sentences: no main country.
       {"Israel criticized Gaza. Gaza criticized Israel. The army attacked the United Nations.",
        "ISR 111 PSE | PSE 111 ISR"},
+      // Another country named earlier: a place in Gaza does not make "the
+      // army" Gaza's.
+      {"Israel criticized Hamas. The army attacked a village in Gaza.", "ISR 111 PSEREBHMS"},
   };
   for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text;
 }

@@ -455,6 +455,17 @@ std::string DominantCountry(const SentenceCtx& c) {
   return counts[0].first;
 }
 
+// True when earlier sentences of the document name a country other than
+// `country`: "the army" in "the army struck targets in Gaza" after Israel was
+// named is not Gaza's army, so the place says nothing about whose it is.
+bool ContextNamesOtherCountry(const SentenceCtx& c, const std::string& country) {
+  for (const ActorMention& m : c.s->context) {
+    if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
+    if (m.actor.code.compare(0, 3, country) != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CountryForAgentOnly(SentenceCtx* c) {
@@ -472,6 +483,7 @@ void CountryForAgentOnly(SentenceCtx* c) {
     place |= !m.pronoun && Locative(*c, m);  // "engage in them" is no place
   }
   if (!any_agent_only || (!place && !country.empty())) return;
+  if (!country.empty() && ContextNamesOtherCountry(*c, country)) return;
   const char* via = "agent+sentence country";
   if (country.empty()) {  // no country in the sentence: the document's, if clear
     country = DominantCountry(*c);
