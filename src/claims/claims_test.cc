@@ -47,14 +47,16 @@ std::vector<std::string> Positions(const std::vector<std::string>& sentences) {
   return r;
 }
 
-struct FigureCase {
+// One table row: sentences of a small article and the expected DebugStrings
+// (figures or positions).
+struct ConstructionCase {
   const char* name;
   std::vector<std::string> sentences;
   std::vector<std::string> want;
 };
 
 TEST(FiguresTest, TableOfConstructions) {
-  const std::vector<FigureCase> cases = {
+  const std::vector<ConstructionCase> cases = {
       {"VerbBeforeNumberWithQualifierAndClaimant",
        {"Israeli strikes killed at least 92 Palestinians on Saturday, according to Hamas."},
        {"killed 92 at_least victims=PSECVL said_by=PSEREBHMS"}},
@@ -92,13 +94,13 @@ TEST(FiguresTest, TableOfConstructions) {
       {"DateLikeSlashIsNotAFigure", {"The 9/11 attacks changed the region."}, {}},
       {"YearsAgoIsNotAFigure", {"They put their lives on the line 75 years ago."}, {}},
   };
-  for (const FigureCase& c : cases) {
+  for (const ConstructionCase& c : cases) {
     EXPECT_EQ(c.want, Figures(c.sentences)) << c.name;
   }
 }
 
 TEST(FiguresTest, TriggerChoice) {
-  const std::vector<FigureCase> cases = {
+  const std::vector<ConstructionCase> cases = {
       {"SubCountAfterIncludingIsNotAFigure",
        {"Eight civilians, including two children, were killed in the strike."},
        {"killed 8 exact said_by=-"}},
@@ -135,7 +137,7 @@ TEST(FiguresTest, TriggerChoice) {
       {"CommaEndsTheTriggerPhrase",
        {"Hamas left the talks after a strike on Mawasi, two officials told AFP."}, {}},
   };
-  for (const FigureCase& c : cases) {
+  for (const ConstructionCase& c : cases) {
     EXPECT_EQ(c.want, Figures(c.sentences)) << c.name;
   }
 }
@@ -298,14 +300,8 @@ TEST(FactualityTest, TableOfConstructions) {
   }
 }
 
-struct PositionCase {
-  const char* name;
-  std::vector<std::string> sentences;
-  std::vector<std::string> want;
-};
-
 TEST(PositionsTest, TableOfConstructions) {
-  const std::vector<PositionCase> cases = {
+  const std::vector<ConstructionCase> cases = {
       {"ListOfFiveDemands",
        {"Hamas repeated its demands in a statement on Sunday.",
         "These demands include a full cessation of hostilities, a complete withdrawal of Israeli "
@@ -364,7 +360,7 @@ TEST(PositionsTest, TableOfConstructions) {
        {"Egypt welcomed the decision of the court, weeks after the ceasefire talks collapsed."},
        {}},
   };
-  for (const PositionCase& c : cases) {
+  for (const ConstructionCase& c : cases) {
     EXPECT_EQ(c.want, Positions(c.sentences)) << c.name;
   }
 }
