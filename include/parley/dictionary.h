@@ -72,6 +72,10 @@ struct AgentEntry {
   std::string code;           // without '~': "GOV", "MIL", "REBHMS"
   bool prefix = false;        // "IGO~" form (prepended) instead of "~GOV"
   SourceLoc loc;
+  // "STRIKE [~MIL] needs-actor": the role only qualifies an actor named in
+  // the same noun phrase ("Israeli strikes" -> ISRMIL); alone ("the strike")
+  // the phrase is not an actor.
+  bool needs_actor = false;
 };
 
 // One element of a verb pattern. Both syntaxes map onto these kinds.

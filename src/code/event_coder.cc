@@ -185,11 +185,13 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
       continue;
     }
     CodeSentence(&c);
-    // Event sources go last: "It" in the next sentence prefers them.
+    // Event sources and speakers go last: "It" in the next sentence prefers
+    // them ("Hamas affirmed that ... Doha. It further stated" -> Hamas).
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t k = 0; k < sc.mentions.size(); ++k) {
         bool source = false;
         for (const EventCandidate& ev : sc.events) source |= ev.source_mention == (int32_t)k;
+        for (const Clause& cl : sc.clauses) source |= cl.speaker == (int32_t)k;
         if (!sc.mentions[k].agent_only && source == (pass == 1)) {
           s->context.push_back(sc.mentions[k]);
           s->context_sentence.push_back(static_cast<uint32_t>(si));

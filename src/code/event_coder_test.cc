@@ -104,12 +104,17 @@ DictionarySet TestDictionary() {
   Agent(&set, {"spokesman"}, "GOV");
   Agent(&set, {"junta", "army"}, "MIL");
   Agent(&set, {"police"}, "COP");
+  Agent(&set, {"delegation"}, "GOV");
+  Agent(&set, {"strike", "strikes"}, "MIL");
+  set.agents.back().needs_actor = true;
   Block(&set, "MEET", "040", {"meet", "meets", "met", "meeting"});
   VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
   Block(&set, "FIRE", "190", {"fire", "fires", "fired"});
   Block(&set, "CRITICIZE", "111", {"criticize", "criticized", "criticizes"});
   Block(&set, "SAY", "010", {"say", "says", "said"});
+  Block(&set, "KILL", "190", {"kill", "kills", "killed"});
+  Block(&set, "TARGET", "190", {"target", "targets", "targeted"});
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -427,6 +432,27 @@ TEST_F(EventCoderTest, AgentOnlyActorTakesAClearlyDominantDocumentCountry) {
       {"Israel criticized Hamas. The army attacked a village in Gaza.", "ISR 111 PSEREBHMS"},
   };
   for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text;
+}
+
+TEST_F(EventCoderTest, ActionAgentQualifiesOnlyANamedActor) {
+  // "STRIKE [~MIL] needs-actor": "Israeli strikes" is Israel's military ...
+  EXPECT_EQ("ISRMIL 190 PSE", Code("Israeli strikes killed civilians in Gaza."));
+  // ... but "the strike" alone names no actor.
+  EXPECT_EQ("", Code("The strike killed civilians."));
+}
+
+TEST_F(EventCoderTest, PossessivePronounGivesItsAntecedentsCode) {
+  // A named group absorbs the roles; a state keeps its country.
+  EXPECT_EQ("PSEREBHMS 111 ISR",
+            Code("Hamas said on Sunday that its delegation criticized Israel."));
+  EXPECT_EQ("ISRMIL 111 PSEREBHMS",
+            Code("Israel said its troops criticized Hamas."));
+}
+
+TEST_F(EventCoderTest, PossessiveSkipsActionsAndPlaces) {
+  // "its leader" is neither the strike's nor the place's.
+  EXPECT_EQ("ISRMIL 190 PSEREBHMS",
+            Code("Hamas spoke in Gaza after an Israeli strike that targeted its leader."));
 }
 
 }  // namespace

@@ -183,6 +183,7 @@ std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string c
   std::string suffix;
   for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
     const CompiledAgent& ag = c.dict->agents[c.s->agents[a].agent];
+    if (ag.needs_actor && code.empty()) continue;  // "the strike": not an actor
     if (ag.prefix) {
       if (!HoldsAligned(code, ag.code)) code = ag.code + code;
     } else if (!HoldsAligned(code, ag.code) && !HoldsAligned(suffix, ag.code)) {
@@ -309,6 +310,10 @@ void BuildNounPhrases(SentenceCtx* c) {
     items.clear();
     Collect(*c, static_cast<int32_t>(k), &items, 0);
     bool compound = items.size() > 1;
+    bool action = false;
+    for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
+      action |= c->dict->agents[c->s->agents[a].agent].needs_actor;
+    }
     for (const Item& it : items) {
       ActorMention m;
       m.first_token = it.first;
@@ -328,6 +333,7 @@ void BuildNounPhrases(SentenceCtx* c) {
       m.agent_only = it.code.rfind("---", 0) == 0;
       m.actor.via = m.agent_only ? "agent" : it.absorbed ? "prepositional" : "dictionary";
       m.compound = compound;
+      m.action = action;
       m.group = static_cast<uint32_t>(k);
       np.members.push_back(static_cast<int32_t>(mentions.size()));
       mentions.push_back(std::move(m));
@@ -364,9 +370,60 @@ bool StateCode(const std::string& code) {
          code.rfind("IGO", 0) != 0;
 }
 
+// Most recent mention before token `before` that can own something: not
+// agent-only, not an action ("an Israeli strike that targeted its leader":
+// "its" is not the strike's).
+const ActorMention* RecentOwner(const SentenceCtx& c, uint32_t before) {
+  const auto& ms = c.out->mentions;
+  for (size_t k = ms.size(); k-- > 0;) {
+    const ActorMention& m = ms[k];
+    if (m.end_token > before || m.agent_only || m.action) continue;
+    // "a ceasefire in the Gaza Strip ... its leader": a place owns nothing.
+    if (m.first_token > c.first && (c.cls(m.first_token - 1) & kWcPrep) &&
+        c.token(m.first_token - 1).norm != "of") {
+      continue;
+    }
+    return &m;
+  }
+  for (size_t k = c.s->context.size(); k-- > 0;) {
+    if (c.s->context_sentence[k] + 2 < c.out->sentence) break;
+    const ActorMention& m = c.s->context[k];
+    if (!m.agent_only && !m.action) return &m;
+  }
+  return nullptr;
+}
+
+// "its delegation", "their leaders": an agent-only NP opened by a possessive
+// pronoun belongs to the pronoun's antecedent. A state keeps its country and
+// takes the NP's roles (Israel ... "its army" -> ISRMIL); a named group or an
+// organization absorbs them (Hamas ... "its military leader" -> PSEREBHMS).
+void ResolvePossessives(SentenceCtx* c) {
+  auto& nps = c->s->nps;
+  auto& ms = c->out->mentions;
+  for (const NounPhrase& np : nps) {
+    if (np.members.empty() || !(c->cls(np.first) & kWcPossPron)) continue;
+    bool all_agent_only = std::all_of(np.members.begin(), np.members.end(),
+                                      [&](int32_t m) { return ms[m].agent_only; });
+    if (!all_agent_only) continue;
+    const ActorMention* ref = RecentOwner(*c, np.first);
+    if (!ref) continue;
+    std::string owner = ref->actor.code;
+    bool state = StateCode(owner) && !IsNamedGroupCode(owner);
+    std::string code = state ? WithAgents(*c, np, owner.substr(0, 3)) : owner;
+    std::string name = ref->actor.name;
+    for (int32_t m : np.members) {
+      ms[m].actor.code = code;
+      ms[m].actor.name = name;
+      ms[m].agent_only = false;
+      ms[m].actor.via = "possessive";
+    }
+  }
+}
+
 }  // namespace
 
 void ResolvePronouns(SentenceCtx* c) {
+  ResolvePossessives(c);
   auto& nps = c->s->nps;
   for (size_t k = 0; k < nps.size(); ++k) {
     NounPhrase& np = nps[k];

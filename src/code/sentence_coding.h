@@ -28,6 +28,9 @@ struct ActorMention {
   bool pronoun = false;     // "he", "it", "the movement" resolved by coreference
   bool compound = false;    // part of "Egypt and Qatar"
   uint32_t group = 0;       // mentions joined in one compound share a group id
+  // The phrase names an action of the actor ("Israeli strikes": a
+  // needs-actor agent), so it owns nothing: never the antecedent of "its".
+  bool action = false;
 };
 
 // A clause: a token range with its main verb(s). Reporting structures split

@@ -63,8 +63,11 @@ class AgentFileReader {
     }
     std::string code(Trim(std::string_view(line.text).substr(open + 1, close - open - 1)));
     std::string_view after = Trim(std::string_view(line.text).substr(close + 1));
-    if (!after.empty()) {
-      diags_->Warning(line, close + 1, "text after the agent code ignored", std::string(after));
+    if (after == "needs-actor") {
+      entry->needs_actor = true;
+    } else if (!after.empty()) {
+      diags_->Warning(line, close + 1, "text after the agent code ignored", std::string(after),
+                      "nothing, or 'needs-actor'");
     }
     if (code.size() >= 2 && code.front() == '~' && code.find('~', 1) == std::string::npos) {
       entry->code = code.substr(1);

@@ -34,6 +34,7 @@ struct CompiledAgent {
   bool prefix = false;
   SourceLoc loc;
   std::string text;   // the form as written
+  bool needs_actor = false;  // AgentEntry::needs_actor
 };
 
 struct CompiledVerbForm {

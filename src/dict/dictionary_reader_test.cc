@@ -128,6 +128,17 @@ TEST(AgentReaderTest, PluralsCodesAndPrefixForm) {
   EXPECT_TRUE(set.diagnostics.empty());
 }
 
+TEST(AgentReaderTest, NeedsActorKeywordMarksActionAgents) {
+  DictionarySet set = ReadSnippet(DictionaryKind::kAgents,
+                                  "AIRSTRIKE [~MIL] needs-actor\nARMY [~MIL]\nRAID [~MIL] maybe\n");
+  ASSERT_EQ(set.agents.size(), 3u);
+  EXPECT_TRUE(set.agents[0].needs_actor);
+  EXPECT_FALSE(set.agents[1].needs_actor);
+  EXPECT_FALSE(set.agents[2].needs_actor);
+  ASSERT_EQ(set.diagnostics.size(), 1u);  // "maybe": text after the code ignored
+  EXPECT_EQ(set.diagnostics[0].loc.line, 3u);
+}
+
 TEST(AgentReaderTest, SubstitutionMarkersExpandLiterally) {
   DictionarySet set = ReadSnippet(DictionaryKind::kAgents,
                                   "!OFFICER! = OFFICER, OFFICIALS\nCUSTOMS_!OFFICER!  [~GOVCUS]\n"
