@@ -45,9 +45,17 @@ WordClasses::WordClasses() {
        "reports", "reported", "announce", "announces", "announced", "add", "adds", "added",
        "state", "states", "stated", "declare", "declares", "declared", "note", "notes",
        "noted", "tweet", "tweets", "tweeted", "write", "writes", "wrote", "insist", "insists",
-       "insisted", "explain", "explained", "explains", "quote", "quoted"},
+       "insisted", "explain", "explained", "explains", "quote", "quoted", "affirm",
+       "affirms", "affirmed", "reaffirm", "reaffirms", "reaffirmed", "stress", "stresses",
+       "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises",
+       "emphasised", "reiterate", "reiterates", "reiterated", "assert", "asserts", "asserted",
+       "confirm", "confirms", "confirmed", "underline", "underlines", "underlined"},
       kWcReport);
-  Add({"announce", "announces", "announced", "declare", "declares", "declared"},
+  Add({"announce", "announces", "announced", "declare", "declares", "declared", "affirm",
+       "affirms", "affirmed", "reaffirm", "reaffirms", "reaffirmed", "stress", "stresses",
+       "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises",
+       "emphasised", "reiterate", "reiterates", "reiterated", "confirm", "confirms",
+       "confirmed", "underline", "underlines", "underlined"},
       kWcObjectReport);
   Add({"to"}, kWcTo);
   Add({","}, kWcComma);
