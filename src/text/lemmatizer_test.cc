@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <string>
+
 #include "text/text_test_util.h"
 
 namespace parley {
@@ -37,6 +40,17 @@ TEST(LemmatizerTest, AnalyzeFillsLemmasForWordsOnly) {
   EXPECT_EQ("40", t[3].lemma);
   EXPECT_EQ("target", t[4].lemma);
   EXPECT_EQ(".", t[5].lemma);
+}
+
+TEST(LemmatizerTest, HashWordsEqualsHashBytesForEveryShortLength) {
+  const std::string word = "abcdefghijklmnopq";
+  for (size_t n = 1; n <= 16; ++n) {
+    uint64_t w[2] = {0, 0};
+    std::memcpy(w, word.data(), n);
+    EXPECT_EQ(text_internal::HashBytes(std::string_view(word).substr(0, n)),
+              text_internal::HashWords(w[0], w[1], n))
+        << n;
+  }
 }
 
 TEST(LemmatizerTest, MissingWordNetIsAnError) {

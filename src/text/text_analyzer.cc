@@ -39,6 +39,7 @@ using text_internal::Lemmatizer;
 thread_local std::vector<uint8_t> keywords_;
 thread_local std::vector<uint64_t> hashes_;
 thread_local std::vector<uint32_t> pending_;
+thread_local std::vector<uint64_t> keys_;  // two words per queued word
 
 class TextAnalyzerImpl : public TextAnalyzer {
  public:
@@ -110,20 +111,44 @@ struct LemmaCache {
     out[0] = out[1] = 0;
     std::memcpy(out, w.data(), w.size());
   }
-  static bool Matches(const Entry& e, std::string_view w) {
-    // An empty slot has key_len 0xff, so the size bound is checked too.
-    if (e.key_len != w.size() || w.size() > sizeof(e.key)) return false;
-    uint64_t k[2];
-    Pad(w, k);
-    return k[0] == e.key[0] && k[1] == e.key[1];
-  }
 };
 thread_local LemmaCache lemma_cache_;
+
+// Lower-cases a pure-ASCII word of 1..16 bytes with two 8-byte loads into
+// the arena (writes 16 bytes, keeps `n`) and returns its zero-padded
+// lower-case form in k[0], k[1]; false (nothing written) when the word is not
+// pure ASCII or the bytes/space for the wide loads and stores are missing.
+inline bool FastAsciiNorm(const char* raw, size_t n, const char* readable_end,
+                          text_internal::NormArena* arena, uint64_t k[2]) {
+  if (n == 0 || n > 16 || raw + 16 > readable_end || arena->used + 16 > arena->cap) {
+    return false;
+  }
+  uint64_t w0, w1;
+  __builtin_memcpy(&w0, raw, 8);
+  __builtin_memcpy(&w1, raw + 8, 8);
+  if (n < 8) {
+    w0 &= (uint64_t{1} << (8 * n)) - 1;
+    w1 = 0;
+  } else if (n == 8) {
+    w1 = 0;
+  } else if (n < 16) {
+    w1 &= (uint64_t{1} << (8 * (n - 8))) - 1;
+  }
+  if (((w0 | w1) & 0x8080808080808080ull) != 0) return false;
+  k[0] = text_internal::LowerAscii8(w0);
+  k[1] = text_internal::LowerAscii8(w1);
+  char* d = arena->base + arena->used;
+  __builtin_memcpy(d, k, 16);
+  arena->used += n;
+  return true;
+}
 
 // Software-pipelined: while normalizing and hashing word k (prefetching
 // its cache slot), word k - kDistance is answered from the per-thread cache
 // (its slot has arrived by now); cache misses prefetch their lexicon slot
-// and are resolved in a last pass, so memory accesses overlap.
+// and are resolved in a last pass, so memory accesses overlap. Words of at
+// most 16 bytes carry their zero-padded norm (keys_) so cache probes compare
+// two registers.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes,
                                           AnalyzedText* out) const {
   constexpr size_t kDistance = 16;
@@ -136,60 +161,95 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
   keywords_.assign(n, 0);
   hashes_.resize(n);
   pending_.resize(n);
+  keys_.resize(2 * n);
   LemmaCache& cache = lemma_cache_;
   if (cache.owner != lemmatizer_.get()) {
     cache.entries.assign(LemmaCache::kSize, LemmaCache::Entry{});
     cache.owner = lemmatizer_.get();
   }
+  Token* const toks = out->tokens.data();
+  uint32_t* const pending = pending_.data();
+  uint64_t* const hashes = hashes_.data();
+  uint64_t* const keys = keys_.data();
+  uint8_t* const kws = keywords_.data();
   size_t words = 0;
   size_t misses = 0;
   // Answers word k from the cache or queues it (k >= misses always holds,
-  // so the queue reuses the front of pending_/hashes_).
+  // so the queue reuses the front of pending/hashes/keys).
   auto probe = [&](size_t k) {
-    const uint32_t i = pending_[k];
-    const uint64_t h = hashes_[k];
-    Token& t = out->tokens[i];
+    const uint32_t i = pending[k];
+    const uint64_t h = hashes[k];
+    const uint64_t k0 = keys[2 * k], k1 = keys[2 * k + 1];
+    Token& t = toks[i];
     const LemmaCache::Entry& e = cache.Slot(h);
-    if (LemmaCache::Matches(e, t.norm)) {
+    if (e.key_len == t.norm.size() && e.key[0] == k0 && e.key[1] == k1) {
       if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
-      keywords_[i] = e.keyword;
+      kws[i] = e.keyword;
       return;
     }
     lemmatizer_->Prefetch(h);
-    pending_[misses] = i;
-    hashes_[misses++] = h;
+    pending[misses] = i;
+    hashes[misses] = h;
+    keys[2 * misses] = k0;
+    keys[2 * misses + 1] = k1;
+    ++misses;
   };
   for (size_t i = 0; i < n; ++i) {
-    Token& t = out->tokens[i];
-    const std::string_view raw = text.substr(t.start, t.end - t.start);
-    if (t.has(kTokPunct)) {
-      std::string_view norm = text_internal::StaticPunctNorm(raw);
-      if (norm.empty()) norm = text_internal::NormalizeToken(raw, &arena, &scratch);
+    Token& t = toks[i];
+    const char* const raw = text.data() + t.start;
+    const size_t len = t.end - t.start;
+    const uint16_t flags = t.flags;
+    if (flags & kTokPunct) {
+      std::string_view norm = text_internal::StaticPunctNorm(std::string_view(raw, len));
+      if (norm.empty()) {
+        norm = text_internal::NormalizeToken(std::string_view(raw, len), &arena, &scratch);
+      }
       t.norm = norm;
       t.lemma = norm;
       continue;
     }
-    t.norm = text_internal::NormalizeTokenWide(raw, text_end, &arena, &scratch);
-    t.lemma = t.norm;
-    if (!t.has(kTokWord)) continue;
-    const uint64_t h = text_internal::HashBytes(t.norm);
+    uint64_t k[2];
+    std::string_view norm;
+    uint64_t h;
+    if ((flags & kTokWord) && FastAsciiNorm(raw, len, text_end, &arena, k)) {
+      norm = std::string_view(arena.base + arena.used - len, len);
+      h = text_internal::HashWords(k[0], k[1], len);
+    } else {
+      norm = text_internal::NormalizeTokenWide(std::string_view(raw, len), text_end,
+                                               &arena, &scratch);
+      if (!(flags & kTokWord)) {
+        t.norm = norm;
+        t.lemma = norm;
+        continue;
+      }
+      h = text_internal::HashBytes(norm);
+      k[0] = k[1] = 0;
+      // Longer norms never match a cache entry (key_len <= 16).
+      if (norm.size() <= sizeof(LemmaCache::Entry::key)) LemmaCache::Pad(norm, k);
+    }
+    t.norm = norm;
+    t.lemma = norm;
     __builtin_prefetch(&cache.Slot(h));
-    pending_[words] = static_cast<uint32_t>(i);
-    hashes_[words++] = h;
+    pending[words] = static_cast<uint32_t>(i);
+    hashes[words] = h;
+    keys[2 * words] = k[0];
+    keys[2 * words + 1] = k[1];
+    ++words;
     if (words > kDistance) probe(words - 1 - kDistance);
   }
   arena.End();
   for (size_t k = words > kDistance ? words - kDistance : 0; k < words; ++k) probe(k);
   for (size_t k = 0; k < misses; ++k) {
-    const size_t i = pending_[k];
-    const uint64_t h = hashes_[k];
-    Token& t = out->tokens[i];
+    const size_t i = pending[k];
+    const uint64_t h = hashes[k];
+    Token& t = toks[i];
     const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, h);
     if (!e.lemma.empty()) t.lemma = e.lemma;
-    keywords_[i] = e.keyword;
+    kws[i] = e.keyword;
     if (t.norm.size() <= sizeof(LemmaCache::Entry::key)) {
       LemmaCache::Entry& c = cache.Slot(h);
-      LemmaCache::Pad(t.norm, c.key);
+      c.key[0] = keys[2 * k];
+      c.key[1] = keys[2 * k + 1];
       c.key_len = static_cast<uint8_t>(t.norm.size());
       c.keyword = e.keyword;
       c.lemma = e.lemma.empty() ? nullptr : e.lemma.data();

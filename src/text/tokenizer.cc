@@ -8,6 +8,8 @@
 //   "U.S.-Mexico"         -> "U.S." "-" "Mexico"
 #include "text/tokenizer.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -44,7 +46,10 @@ inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 class TokenizerImpl {
  public:
   TokenizerImpl(std::string_view text, uint32_t end, std::vector<Token>* out)
-      : t_(text.data()), end_(end), out_(out) {}
+      : t_(text.data()),
+        end_(end),
+        readable_(static_cast<uint32_t>(text.size())),
+        out_(out) {}
 
   void Run(uint32_t i);
 
@@ -66,6 +71,7 @@ class TokenizerImpl {
   }
   uint32_t ScanAlnum(uint32_t j);
   uint32_t Word(uint32_t s, uint32_t j);
+  uint32_t AsciiWord(uint32_t s);
   uint32_t Number(uint32_t s);
   uint32_t Abbreviation(uint32_t s, uint32_t j) const;
   uint32_t Possessive(uint32_t j);
@@ -80,6 +86,7 @@ class TokenizerImpl {
 
   const char* t_;
   uint32_t end_;
+  uint32_t readable_;  // bytes of t_ that may be read (>= end_)
   std::vector<Token>* out_;
   int upper_ = 0;  // letters seen in the current word
   int lower_ = 0;
@@ -207,6 +214,57 @@ uint32_t TokenizerImpl::Word(uint32_t s, uint32_t j) {
   return Possessive(j);
 }
 
+// Fast path for a word that starts with an ASCII letter at s: scans 16
+// bytes at a time (SSE2). Handles plain ASCII words and a following period
+// (abbreviation check) exactly like Word(); returns 0 without emitting
+// anything when a hyphen, apostrophe or non-ASCII byte follows the letters
+// (the caller then takes the general path) or when fewer than 16 bytes are
+// left to read.
+uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
+  const __m128i a_lo = _mm_set1_epi8('a' - 1), a_hi = _mm_set1_epi8('z' + 1);
+  const __m128i u_lo = _mm_set1_epi8('A' - 1), u_hi = _mm_set1_epi8('Z' + 1);
+  const __m128i d_lo = _mm_set1_epi8('0' - 1), d_hi = _mm_set1_epi8('9' + 1);
+  uint32_t j = s;
+  int upper = 0;  // capped count: 0, 1 or 2 (= two or more)
+  bool lower = false;
+  while (true) {
+    if (j + 16 > readable_) return 0;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_ + j));
+    const __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, a_lo), _mm_cmpgt_epi8(a_hi, v));
+    const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, u_lo), _mm_cmpgt_epi8(u_hi, v));
+    const __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, d_lo), _mm_cmpgt_epi8(d_hi, v));
+    const uint32_t alnum = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg)));
+    uint32_t n = static_cast<uint32_t>(__builtin_ctz(~alnum | 0x10000u));
+    if (j + n > end_) n = end_ - j;
+    const uint32_t in = (1u << n) - 1;
+    const uint32_t up_bits = static_cast<uint32_t>(_mm_movemask_epi8(up)) & in;
+    if (up_bits != 0) upper += (up_bits & (up_bits - 1)) != 0 ? 2 : 1;
+    lower |= (static_cast<uint32_t>(_mm_movemask_epi8(lo)) & in) != 0;
+    j += n;
+    if (n < 16 || j >= end_) break;
+  }
+  uint16_t flags = kTokWord;
+  if (j < end_) {
+    const unsigned char c = static_cast<unsigned char>(t_[j]);
+    if (c == '-' || c == '\'' || c >= 0x80) return 0;
+    if (c == '.') {
+      const uint32_t e = Abbreviation(s, j);
+      if (e != 0) {
+        flags |= kTokAbbreviation;
+        j = e;
+      }
+    }
+  }
+  if (t_[s] >= 'A' && t_[s] <= 'Z') flags |= kTokCapitalized;
+  if (upper >= 2 && !lower) flags |= kTokAllCaps;
+  Emit(s, j, flags);
+  if (j < end_ && (t_[j] == '\'' || static_cast<unsigned char>(t_[j]) == 0xE2)) {
+    return Possessive(j);
+  }
+  return j;
+}
+
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
 uint32_t TokenizerImpl::Possessive(uint32_t j) {
   if (j >= end_) return j;
@@ -285,6 +343,17 @@ uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c) {
 
 void TokenizerImpl::Run(uint32_t i) {
   while (i < end_) {
+    if (t_[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (IsAsciiAlpha(t_[i])) {
+      const uint32_t e = AsciiWord(i);
+      if (e != 0) {
+        i = e;
+        continue;
+      }
+    }
     int len;
     CharClass c = ClassAt(i, &len);
     switch (c) {
