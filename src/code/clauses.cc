@@ -106,9 +106,13 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
     uint32_t b = c->s->groups[group].first;
     int32_t before = b > c->first ? NpAt(*c, b - 1) : -1;
     uint32_t np_first = before >= 0 ? c->s->nps[before].first : b;
-    bool trailing = np_first > c->first &&
+    // "After the talks, X affirmed that ...": a verb followed by "that"
+    // introduces what follows, whatever precedes the comma.
+    bool that_follows = h.end < c->end && (c->cls(h.end) & kWcThat) != 0;
+    bool trailing = !that_follows && np_first > c->first &&
                     (c->cls(np_first - 1) & (kWcComma | kWcQuote)) != 0;
-    bool inverted = b > c->first && (c->cls(b - 1) & (kWcComma | kWcQuote)) != 0;
+    bool inverted = !that_follows && b > c->first &&
+                    (c->cls(b - 1) & (kWcComma | kWcQuote)) != 0;
     if (trailing || inverted) {
       speaker_np = trailing ? before : NpAt(*c, h.end);
       uint32_t start = trailing ? np_first - 1 : b - 1;

@@ -455,5 +455,22 @@ TEST_F(EventCoderTest, PossessiveSkipsActionsAndPlaces) {
             Code("Hamas spoke in Gaza after an Israeli strike that targeted its leader."));
 }
 
+TEST_F(EventCoderTest, DefiniteOwnerKeepsALocativeFromBeingTheOwner) {
+  // "in Egypt" says where the movement's leaders are, not whose they are.
+  EXPECT_EQ("PSEREBHMS 040 QAT | PSEREBHMS 111 ISR",
+            Code("Hamas met Qatar. The movement's leaders in Egypt criticized Israel."));
+}
+
+TEST_F(EventCoderTest, ReportVerbFollowedByThatIntroducesTheRestAfterAnIntroPhrase) {
+  EXPECT_EQ("ISR 190 PSE", Code("After the talks, Hamas said that Israel attacked Gaza."));
+  const SentenceCoding& s = coding_.sentences[0];
+  const EventCandidate& ev = s.events[0];
+  ASSERT_GE(ev.clause, 0);
+  const Clause& cl = s.clauses[ev.clause];
+  EXPECT_EQ(Clause::Kind::kReported, cl.kind);
+  ASSERT_GE(cl.speaker, 0);
+  EXPECT_EQ("PSEREBHMS", s.mentions[cl.speaker].actor.code);
+}
+
 }  // namespace
 }  // namespace parley

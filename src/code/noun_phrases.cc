@@ -275,6 +275,13 @@ void Absorb(SentenceCtx* c) {
     NounPhrase& np = nps[k];
     np.has_actor = np.actor_end > np.actor_begin;
     if (np.has_actor || np.pronoun || k + 1 >= nps.size()) continue;
+    // "its delegation in Cairo", "the movement's leadership in Doha": the
+    // NP has an owner, so "in X" is where it is, not whose it is.
+    if ((c->cls(np.first) & kWcPossPron) ||
+        (np.end - np.first >= 4 && c->token(np.first).norm == "the" &&
+         (c->cls(np.first + 1) & kWcDefNoun) && c->token(np.first + 2).has(kTokPossessive))) {
+      continue;
+    }
     int32_t t = static_cast<int32_t>(k + 1);
     bool prep = nps[t].prep == static_cast<int32_t>(np.end) &&
                 AbsorbingPrep(c->token(nps[t].prep).norm);
@@ -370,6 +377,24 @@ bool StateCode(const std::string& code) {
          code.rfind("IGO", 0) != 0;
 }
 
+// The referent of "the NOUN" (a definite description of an actor seen
+// before): "the army"/"the military" -> a state's MIL, "the regime" -> a
+// state's GOV, "the country" -> a state, anything else ("the movement",
+// "the group") -> an armed group, party or organization.
+const ActorMention* DefiniteReferent(const SentenceCtx& c, uint32_t before,
+                                     std::string_view noun, std::string* suffix) {
+  if (noun == "army" || noun == "military") {
+    *suffix = "MIL";
+    return Recent(c, before, StateCode);
+  }
+  if (noun == "regime") {
+    *suffix = "GOV";
+    return Recent(c, before, StateCode);
+  }
+  if (noun == "country" || noun == "kingdom" || noun == "state") return Recent(c, before, StateCode);
+  return Recent(c, before, GroupCode);
+}
+
 // Most recent mention before token `before` that can own something: not
 // agent-only, not an action ("an Israeli strike that targeted its leader":
 // "its" is not the strike's).
@@ -401,11 +426,19 @@ void ResolvePossessives(SentenceCtx* c) {
   auto& nps = c->s->nps;
   auto& ms = c->out->mentions;
   for (const NounPhrase& np : nps) {
-    if (np.members.empty() || !(c->cls(np.first) & kWcPossPron)) continue;
+    if (np.members.empty()) continue;
     bool all_agent_only = std::all_of(np.members.begin(), np.members.end(),
                                       [&](int32_t m) { return ms[m].agent_only; });
     if (!all_agent_only) continue;
-    const ActorMention* ref = RecentOwner(*c, np.first);
+    const ActorMention* ref = nullptr;
+    if (c->cls(np.first) & kWcPossPron) {
+      ref = RecentOwner(*c, np.first);
+    } else if (np.end - np.first >= 4 && c->token(np.first).norm == "the" &&
+               (c->cls(np.first + 1) & kWcDefNoun) &&
+               c->token(np.first + 2).has(kTokPossessive)) {
+      std::string suffix;  // "the movement's leadership": the movement's roles
+      ref = DefiniteReferent(*c, np.first, c->token(np.first + 1).norm, &suffix);
+    }
     if (!ref) continue;
     std::string owner = ref->actor.code;
     bool state = StateCode(owner) && !IsNamedGroupCode(owner);
@@ -430,24 +463,13 @@ void ResolvePronouns(SentenceCtx* c) {
     if (!np.members.empty() || np.absorbed_by >= 0) continue;
     const ActorMention* ref = nullptr;
     std::string suffix;
-    std::string_view last = c->token(np.end - 1).norm;
     if (np.pronoun) {
       ref = Recent(*c, np.first, AnyCode);
     } else if (np.end - np.first >= 2 && c->token(np.first).norm == "the" &&
                (c->cls(np.first + 1) & kWcDefNoun) &&
                (np.end - np.first == 2 || c->token(np.first + 2).has(kTokPossessive))) {
-      last = c->token(np.first + 1).norm;  // "the movement('s decision)"
-      if (last == "army" || last == "military") {
-        ref = Recent(*c, np.first, StateCode);
-        suffix = "MIL";
-      } else if (last == "regime") {
-        ref = Recent(*c, np.first, StateCode);
-        suffix = "GOV";
-      } else if (last == "country" || last == "kingdom" || last == "state") {
-        ref = Recent(*c, np.first, StateCode);
-      } else {
-        ref = Recent(*c, np.first, GroupCode);
-      }
+      // "the movement('s decision)"
+      ref = DefiniteReferent(*c, np.first, c->token(np.first + 1).norm, &suffix);
     }
     if (!ref) continue;
     ActorMention m = *ref;
