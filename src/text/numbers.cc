@@ -96,6 +96,16 @@ class NumberFinder {
   bool SameSentence(uint32_t i) const {
     return i < toks_.size() && !toks_[i].has(kTokSentenceStart);
   }
+  // False when token i is only a number cue ("a", "an", "half") and the next
+  // token cannot continue a number phrase ("a few", "a number of", "a
+  // dozen", "a million", "half a million"), so Vague() and Words() would
+  // find nothing.
+  bool CanStartNumber(uint32_t i) const {
+    if (KeywordById(kw_[i]).kinds != kKwNumberCue) return true;
+    const std::string_view next = Norm(i + 1);
+    return next == "number" || next == "few" || next == "a" || next == "dozen" ||
+           ScaleOf(next).has_value();
+  }
   uint32_t Digits(uint32_t i);
   uint32_t Vague(uint32_t i);
   uint32_t Words(uint32_t i);
@@ -222,7 +232,15 @@ uint32_t NumberFinder::Words(uint32_t i) {
 void NumberFinder::Run() {
   const auto& dates = out_->dates;
   size_t d = 0;
-  for (uint32_t i = 0; i < toks_.size();) {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  for (uint32_t i = 0; i < n;) {
+    // Fast skip: a token without a keyword that is not a number or a word
+    // starting with a digit can start no mention.
+    if (kw_[i] == 0 && !(toks_[i].flags & kTokNumber) &&
+        !((toks_[i].flags & kTokWord) && toks_[i].norm[0] >= '0' && toks_[i].norm[0] <= '9')) {
+      ++i;
+      continue;
+    }
     while (d < dates.size() && dates[d].end_token <= i) ++d;
     if (d < dates.size() && dates[d].first_token <= i) {
       i = dates[d].end_token;
@@ -239,8 +257,10 @@ void NumberFinder::Run() {
     } else if (kw_[i] != 0 && kw_[i] != kKeywordInUnresolvedDate &&
                (KeywordById(kw_[i]).kinds &
                                 (kKwVague | kKwNumberCue | kKwCardinal))) {
-      e = Vague(i);
-      if (e == i) e = Words(i);
+      if (CanStartNumber(i)) {
+        e = Vague(i);
+        if (e == i) e = Words(i);
+      }
     }
     i = e > i ? e : i + 1;
   }

@@ -168,6 +168,19 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
       hb_seen = hb;
     }
     const uint32_t next_break = hb < hard_breaks.size() ? hard_breaks[hb] : n;
+    // Fast path (same result as EndsAt's): a plain word followed by one space
+    // never ends a sentence; skip such runs up to the next hard break or the
+    // sentence length limit.
+    const uint32_t first = i;
+    while (i + 1 < n && i < next_break && i + 1 - start < max_tokens) {
+      const Token& t = (*tokens)[i];
+      if ((t.flags & (kTokPunct | kTokAbbreviation)) || (*tokens)[i + 1].start != t.end + 1 ||
+          text[t.end] != ' ') {
+        break;
+      }
+      ++i;
+    }
+    if (i != first) continue;
     int64_t last = splitter.EndsAt(i);
     if (last >= 0) {
       uint32_t end_token = std::min<uint32_t>(static_cast<uint32_t>(last) + 1, next_break);

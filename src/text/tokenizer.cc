@@ -32,9 +32,29 @@ constexpr std::string_view kMayEnd[] = {
     "approx", "assn", "ave", "blvd", "bros", "co", "corp", "dept", "est",
     "etc", "govt", "inc", "jr", "ltd", "no", "nos", "sr", "vs"};
 
+// A word of at most 8 bytes packed into an integer (byte i at bits 8i..),
+// so the abbreviation lists are searched by integer compares.
+constexpr uint64_t Pack(std::string_view w) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  }
+  return k;
+}
+
 template <size_t N>
-bool InSorted(const std::string_view (&list)[N], std::string_view w) {
-  return std::binary_search(std::begin(list), std::end(list), w);
+constexpr std::array<uint64_t, N> PackSorted(const std::string_view (&list)[N]) {
+  std::array<uint64_t, N> keys{};
+  for (size_t i = 0; i < N; ++i) keys[i] = Pack(list[i]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+constexpr auto kNonFinalKeys = PackSorted(kNonFinal);
+constexpr auto kMayEndKeys = PackSorted(kMayEnd);
+
+template <size_t N>
+bool InSorted(const std::array<uint64_t, N>& keys, std::string_view w) {
+  return w.size() <= 8 && std::binary_search(keys.begin(), keys.end(), Pack(w));
 }
 
 inline bool IsAsciiAlpha(char c) {
@@ -163,8 +183,8 @@ uint32_t TokenizerImpl::Abbreviation(uint32_t s, uint32_t j) const {
     buf[i] = static_cast<char>(t_[s + i] | 0x20);
   }
   std::string_view w(buf, n);
-  if (InSorted(kNonFinal, w)) return j + 1;
-  if (!InSorted(kMayEnd, w)) return 0;
+  if (InSorted(kNonFinalKeys, w)) return j + 1;
+  if (!InSorted(kMayEndKeys, w)) return 0;
   if (w == "no" || w == "nos") {  // "No. 10", not "said no."
     uint32_t k = j + 1;
     while (k < end_ && t_[k] == ' ') ++k;
@@ -409,7 +429,7 @@ bool IsNonFinalAbbreviation(std::string_view lower) {
   if (lower.size() < 2 || lower.back() != '.') return false;
   if (lower.size() == 2) return true;  // initial "w."
   std::string_view w = lower.substr(0, lower.size() - 1);
-  return InSorted(kNonFinal, w);
+  return InSorted(kNonFinalKeys, w);
 }
 
 }  // namespace parley::text_internal
