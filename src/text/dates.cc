@@ -89,7 +89,7 @@ class DateFinder {
  public:
   DateFinder(const Document& doc, uint8_t* kw, AnalyzedText* out)
       : doc_date_(doc.date), kw_(kw), out_(out), toks_(out->tokens) {}
-  void Run();
+  void Run(const std::vector<uint32_t>& candidates);
 
  private:
   // The norm of token i when it is in the current sentence, else "".
@@ -362,20 +362,28 @@ uint32_t DateFinder::TryAt(uint32_t i) {
   return Year(i);
 }
 
-void DateFinder::Run() {
+// Visits only candidate tokens; the others cannot start a date. The
+// current sentence is found by walking the sentence list alongside.
+void DateFinder::Run(const std::vector<uint32_t>& candidates) {
   constexpr uint8_t kStarts = kKwMonth | kKwWeekday | kKwDateWord;
-  for (uint32_t i = 0; i < toks_.size();) {
+  const std::vector<Sentence>& sentences = out_->sentences;
+  size_t s = 0;
+  uint32_t next = 0;  // tokens before `next` belong to a mention already
+  for (const uint32_t i : candidates) {
+    if (i < next) continue;
+    while (s + 1 < sentences.size() && sentences[s + 1].first_token <= i) ++s;
+    if (s < sentences.size() && sentences[s].first_token <= i) {
+      sentence_start_ = sentences[s].first_token;
+    }
     const Token& t = toks_[i];
-    if (t.has(kTokSentenceStart)) sentence_start_ = i;
     const bool digits = t.norm[0] >= '0' && t.norm[0] <= '9';
     if (!digits && (kw_[i] == 0 || kw_[i] == kKeywordInUnresolvedDate ||
                     !(KeywordById(kw_[i]).kinds & kStarts))) {
-      ++i;
       continue;
     }
     cur_ = i;
-    uint32_t e = TryAt(i);
-    i = e > i ? e : i + 1;
+    const uint32_t e = TryAt(i);
+    next = e > i ? e : i + 1;
   }
 }
 
@@ -399,9 +407,10 @@ int WeekdayNumber(std::string_view norm) {
   return -1;
 }
 
-void FindDates(const Document& doc, uint8_t* keywords, AnalyzedText* out) {
+void FindDates(const Document& doc, uint8_t* keywords,
+               const std::vector<uint32_t>& candidates, AnalyzedText* out) {
   DateFinder finder(doc, keywords, out);
-  finder.Run();
+  finder.Run(candidates);
 }
 
 }  // namespace parley::text_internal

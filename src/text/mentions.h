@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "parley/document.h"
 #include "parley/text.h"
@@ -21,8 +22,13 @@ namespace parley::text_internal {
 // keyword id (keywords.h) of token i, 0 for none. FindDates sets
 // keywords[i] = kKeywordInUnresolvedDate on the tokens of dates it cannot
 // resolve (no document date), and FindNumbers skips those tokens.
-void FindDates(const Document& doc, uint8_t* keywords, AnalyzedText* out);
-void FindNumbers(const uint8_t* keywords, AnalyzedText* out);
+// `candidates` lists, in increasing order, every token that has a keyword
+// or whose norm starts with an ASCII digit (no other token can start a
+// mention); the analyzer builds it while probing the lexicon.
+void FindDates(const Document& doc, uint8_t* keywords,
+               const std::vector<uint32_t>& candidates, AnalyzedText* out);
+void FindNumbers(const uint8_t* keywords, const std::vector<uint32_t>& candidates,
+                 AnalyzedText* out);
 
 // Value of a cardinal number word: "six" -> 6, "ninety" -> 90,
 // "ninety-two" -> 92; nullopt otherwise. Used by tests and the claims stage.

@@ -87,7 +87,7 @@ class NumberFinder {
  public:
   NumberFinder(const uint8_t* kw, AnalyzedText* out)
       : kw_(kw), out_(out), toks_(out->tokens) {}
-  void Run();
+  void Run(const std::vector<uint32_t>& candidates);
 
  private:
   std::string_view Norm(uint32_t i) const {
@@ -229,40 +229,32 @@ uint32_t NumberFinder::Words(uint32_t i) {
   return j;
 }
 
-void NumberFinder::Run() {
+// Visits only candidate tokens (a keyword or a leading digit); no other
+// token can start a number.
+void NumberFinder::Run(const std::vector<uint32_t>& candidates) {
   const auto& dates = out_->dates;
   size_t d = 0;
-  const uint32_t n = static_cast<uint32_t>(toks_.size());
-  for (uint32_t i = 0; i < n;) {
-    // Fast skip: a token without a keyword that is not a number or a word
-    // starting with a digit can start no mention.
-    if (kw_[i] == 0 && !(toks_[i].flags & kTokNumber) &&
-        !((toks_[i].flags & kTokWord) && toks_[i].norm[0] >= '0' && toks_[i].norm[0] <= '9')) {
-      ++i;
-      continue;
-    }
+  uint32_t next = 0;  // tokens before `next` are consumed
+  for (const uint32_t i : candidates) {
+    if (i < next) continue;
     while (d < dates.size() && dates[d].end_token <= i) ++d;
     if (d < dates.size() && dates[d].first_token <= i) {
-      i = dates[d].end_token;
+      next = dates[d].end_token;
       continue;
     }
     const Token& t = toks_[i];
-    if (kw_[i] == kKeywordInUnresolvedDate) {
-      ++i;
-      continue;
-    }
+    if (kw_[i] == kKeywordInUnresolvedDate) continue;
     uint32_t e = i;
     if (t.has(kTokNumber) || (t.has(kTokWord) && t.norm[0] >= '0' && t.norm[0] <= '9')) {
       e = Digits(i);
-    } else if (kw_[i] != 0 && kw_[i] != kKeywordInUnresolvedDate &&
-               (KeywordById(kw_[i]).kinds &
-                                (kKwVague | kKwNumberCue | kKwCardinal))) {
+    } else if (kw_[i] != 0 && (KeywordById(kw_[i]).kinds &
+                               (kKwVague | kKwNumberCue | kKwCardinal))) {
       if (CanStartNumber(i)) {
         e = Vague(i);
         if (e == i) e = Words(i);
       }
     }
-    i = e > i ? e : i + 1;
+    next = e > i ? e : i + 1;
   }
 }
 
@@ -279,9 +271,10 @@ std::optional<double> NumberWordValue(std::string_view norm) {
   return std::nullopt;
 }
 
-void FindNumbers(const uint8_t* keywords, AnalyzedText* out) {
+void FindNumbers(const uint8_t* keywords, const std::vector<uint32_t>& candidates,
+                 AnalyzedText* out) {
   NumberFinder finder(keywords, out);
-  finder.Run();
+  finder.Run(candidates);
 }
 
 }  // namespace parley::text_internal

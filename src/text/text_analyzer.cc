@@ -8,6 +8,7 @@
 //      anything beyond the reservation goes to AnalyzedText::overflow) and
 //      lemmas (views into the lemmatizer's table, or the norm itself);
 //   3. split sentences; 4. find number and date mentions.
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ thread_local std::vector<uint8_t> keywords_;
 thread_local std::vector<uint64_t> hashes_;
 thread_local std::vector<uint32_t> pending_;
 thread_local std::vector<uint64_t> keys_;  // two words per queued word
+thread_local std::vector<uint32_t> candidates_;  // see mentions.h
+
+inline bool StartsWithDigit(std::string_view norm) { return norm[0] >= '0' && norm[0] <= '9'; }
 
 class TextAnalyzerImpl : public TextAnalyzer {
  public:
@@ -162,6 +166,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
   hashes_.resize(n);
   pending_.resize(n);
   keys_.resize(2 * n);
+  candidates_.clear();
   LemmaCache& cache = lemma_cache_;
   if (cache.owner != lemmatizer_.get()) {
     cache.entries.assign(LemmaCache::kSize, LemmaCache::Entry{});
@@ -185,6 +190,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
     if (e.key_len == t.norm.size() && e.key[0] == k0 && e.key[1] == k1) {
       if (e.lemma != nullptr) t.lemma = std::string_view(e.lemma, e.lemma_len);
       kws[i] = e.keyword;
+      if (e.keyword != 0 && !StartsWithDigit(t.norm)) candidates_.push_back(i);
       return;
     }
     lemmatizer_->Prefetch(h);
@@ -206,6 +212,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
       }
       t.norm = norm;
       t.lemma = norm;
+      if (StartsWithDigit(norm)) candidates_.push_back(static_cast<uint32_t>(i));
       continue;
     }
     uint64_t k[2];
@@ -220,6 +227,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
       if (!(flags & kTokWord)) {
         t.norm = norm;
         t.lemma = norm;
+        if (StartsWithDigit(norm)) candidates_.push_back(static_cast<uint32_t>(i));
         continue;
       }
       h = text_internal::HashBytes(norm);
@@ -229,6 +237,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
     }
     t.norm = norm;
     t.lemma = norm;
+    if (StartsWithDigit(norm)) candidates_.push_back(static_cast<uint32_t>(i));
     __builtin_prefetch(&cache.Slot(h));
     pending[words] = static_cast<uint32_t>(i);
     hashes[words] = h;
@@ -246,6 +255,9 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc, size_t body_bytes
     const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, h);
     if (!e.lemma.empty()) t.lemma = e.lemma;
     kws[i] = e.keyword;
+    if (e.keyword != 0 && !StartsWithDigit(t.norm)) {
+      candidates_.push_back(static_cast<uint32_t>(i));
+    }
     if (t.norm.size() <= sizeof(LemmaCache::Entry::key)) {
       LemmaCache::Entry& c = cache.Slot(h);
       c.key[0] = keys[2 * k];
@@ -270,8 +282,9 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
                                 options_.max_tokens_per_sentence, &out->tokens,
                                 &out->sentences);
   uint8_t* kw = keywords_.data();
-  text_internal::FindDates(doc, kw, out);
-  text_internal::FindNumbers(kw, out);
+  std::sort(candidates_.begin(), candidates_.end());
+  text_internal::FindDates(doc, kw, candidates_, out);
+  text_internal::FindNumbers(kw, candidates_, out);
 }
 
 }  // namespace
