@@ -14,6 +14,7 @@
 #include <array>
 #include <cstring>
 
+#include "text/lemmatizer.h"
 #include "text/unicode_class.h"
 
 namespace parley::text_internal {
@@ -65,11 +66,13 @@ inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
 class TokenizerImpl {
  public:
-  TokenizerImpl(std::string_view text, uint32_t end, std::vector<Token>* out)
+  TokenizerImpl(std::string_view text, uint32_t end, std::vector<Token>* out,
+                WordSink* sink)
       : t_(text.data()),
         end_(end),
         readable_(static_cast<uint32_t>(text.size())),
-        out_(out) {}
+        out_(out),
+        sink_(sink) {}
 
   void Run(uint32_t i);
 
@@ -92,6 +95,7 @@ class TokenizerImpl {
   uint32_t ScanAlnum(uint32_t j);
   uint32_t Word(uint32_t s, uint32_t j);
   uint32_t AsciiWord(uint32_t s);
+  void EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m128i v, __m128i up);
   uint32_t Number(uint32_t s);
   uint32_t Abbreviation(uint32_t s, uint32_t j) const;
   uint32_t Possessive(uint32_t j);
@@ -108,6 +112,7 @@ class TokenizerImpl {
   uint32_t end_;
   uint32_t readable_;  // bytes of t_ that may be read (>= end_)
   std::vector<Token>* out_;
+  WordSink* sink_;
   int upper_ = 0;  // letters seen in the current word
   int lower_ = 0;
   bool first_upper_ = false;
@@ -247,6 +252,7 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
   uint32_t j = s;
   int upper = 0;  // capped count: 0, 1 or 2 (= two or more)
   bool lower = false;
+  __m128i first_v = _mm_setzero_si128(), first_up = _mm_setzero_si128();
   while (true) {
     if (j + 16 > readable_) return 0;
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_ + j));
@@ -261,6 +267,10 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
     const uint32_t up_bits = static_cast<uint32_t>(_mm_movemask_epi8(up)) & in;
     if (up_bits != 0) upper += (up_bits & (up_bits - 1)) != 0 ? 2 : 1;
     lower |= (static_cast<uint32_t>(_mm_movemask_epi8(lo)) & in) != 0;
+    if (j == s) {
+      first_v = v;
+      first_up = up;
+    }
     j += n;
     if (n < 16 || j >= end_) break;
   }
@@ -278,11 +288,45 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
   }
   if (t_[s] >= 'A' && t_[s] <= 'Z') flags |= kTokCapitalized;
   if (upper >= 2 && !lower) flags |= kTokAllCaps;
-  Emit(s, j, flags);
+  EmitNormalized(s, j, flags, first_v, first_up);
   if (j < end_ && (t_[j] == '\'' || static_cast<unsigned char>(t_[j]) == 0xE2)) {
     return Possessive(j);
   }
   return j;
+}
+
+// Emits the ASCII word [s, e) whose first 16 bytes are `v` (`up`: 0xff at
+// its upper-case letters). With a sink and e - s <= 16, also writes its
+// lower-case norm and queues it for the lexicon probe.
+void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m128i v,
+                                   __m128i up) {
+  const uint32_t n = e - s;
+  if (sink_ == nullptr || n > 16 || sink_->arena->used + 16 > sink_->arena->cap) {
+    Emit(s, e, flags);
+    return;
+  }
+  const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), iota);
+  const __m128i low =
+      _mm_and_si128(_mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))), keep);
+  NormArena& arena = *sink_->arena;
+  char* d = arena.base + arena.used;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
+  arena.used += n;
+  QueuedWord q;
+  q.token = static_cast<uint32_t>(out_->size());
+  q.size = n;
+  q.key[0] = static_cast<uint64_t>(_mm_cvtsi128_si64(low));
+  q.key[1] = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)));
+  q.hash = HashWords(q.key[0], q.key[1], n);
+  sink_->words->push_back(q);
+  Token tok;
+  tok.start = s;
+  tok.end = e;
+  tok.flags = flags;
+  tok.norm = std::string_view(d, n);
+  tok.lemma = tok.norm;
+  out_->push_back(tok);
 }
 
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
@@ -419,9 +463,9 @@ void TokenizerImpl::Run(uint32_t i) {
 }  // namespace
 
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
-              std::vector<Token>* tokens) {
+              std::vector<Token>* tokens, WordSink* sink) {
   if (end > text.size()) end = static_cast<uint32_t>(text.size());
-  TokenizerImpl impl(text, end, tokens);
+  TokenizerImpl impl(text, end, tokens, sink);
   impl.Run(begin);
 }
 

@@ -25,12 +25,33 @@
 #include <vector>
 
 #include "parley/text.h"
+#include "text/normalize.h"
 
 namespace parley::text_internal {
 
-// Appends the tokens of text[begin, end) to *tokens (norm/lemma left empty).
+// A word token whose norm the tokenizer already wrote: its index, its
+// norm's size, the zero-padded norm as two little-endian words (when it has
+// at most 16 bytes) and HashWords() of it.
+struct QueuedWord {
+  uint32_t token = 0;
+  uint32_t size = 0;  // bytes of the norm
+  uint64_t hash = 0;
+  uint64_t key[2] = {0, 0};
+};
+
+// Optional output of Tokenize: a plain ASCII word of at most 16 bytes gets
+// its norm (lower case) written into `arena`, Token::norm and Token::lemma
+// set to it, and an entry appended to `words`, so the analyzer only probes
+// the lexicon for it.
+struct WordSink {
+  NormArena* arena = nullptr;
+  std::vector<QueuedWord>* words = nullptr;
+};
+
+// Appends the tokens of text[begin, end) to *tokens. Norm and lemma are left
+// empty except for the words reported to `sink` (when given).
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
-              std::vector<Token>* tokens);
+              std::vector<Token>* tokens, WordSink* sink = nullptr);
 
 // True for abbreviations that never end a sentence: titles ("Gen.", "Mr."),
 // months ("Jan."), and single-letter initials ("W."). `lower` is the
