@@ -123,6 +123,9 @@ struct CodedDocument {
   std::vector<Event> events;
   std::vector<Figure> figures;
   std::vector<Position> positions;
+  // Where `date` came from (Document::date_source): "marker", "field",
+  // "inferred" (dateline or war day count); "" without a date.
+  std::string date_source;
 };
 
 }  // namespace parley

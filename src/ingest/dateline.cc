@@ -224,7 +224,85 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
+// Wars whose day counts date articles: the first day and the words that
+// name the war. Edit with docs/ingest_and_text.md ("Date inference").
+struct WarEpoch {
+  int year, month, day;
+  std::array<std::string_view, 8> cues;
+};
+constexpr WarEpoch kWarEpochs[] = {
+    {2023, 10, 7, {"gaza", "israeli", "israel", "zionist", "occupation", "palestinian",
+                   "palestinians", "hamas"}},
+    {2022, 2, 24, {"ukraine", "ukrainian", "russia", "russian", "kyiv", "moscow", "putin", ""}},
+    {2023, 4, 15, {"sudan", "sudanese", "rsf", "khartoum", "darfur", "", "", ""}},
+};
+constexpr std::string_view kWarWords[] = {"war",     "aggression", "invasion",  "genocide",
+                                          "conflict", "fighting",   "offensive", "assault",
+                                          "bombardment", "siege",   "hostilities"};
+constexpr size_t kWarWindowWords = 7;
+
+// The epoch the words [from, to) name, or -1 (none, or more than one).
+int WarIn(const std::vector<std::string>& w, size_t from, size_t to) {
+  bool war = false;
+  int epoch = -1;
+  for (size_t i = from; i < to && i < w.size(); ++i) {
+    for (std::string_view ww : kWarWords) war |= w[i] == ww;
+    for (int e = 0; e < static_cast<int>(std::size(kWarEpochs)); ++e) {
+      for (std::string_view cue : kWarEpochs[e].cues) {
+        if (cue.empty() || w[i] != cue) continue;
+        if (epoch >= 0 && epoch != e) return -1;
+        epoch = e;
+      }
+    }
+  }
+  return war ? epoch : -1;
+}
+
+// Lower-case words; digit groups joined across single commas ("1,000").
+std::vector<std::string> CountWords(std::string_view text) {
+  std::vector<std::string> out;
+  size_t prev_end = std::string_view::npos;
+  for (const Word& w : Words(text)) {
+    std::string word = LowerWord(text.substr(w.b, w.e - w.b));
+    bool joins = !out.empty() && prev_end + 1 == w.b && text[prev_end] == ',' &&
+                 w.e - w.b == 3 && IsDigit(word[0]) && IsDigit(out.back().back());
+    if (joins) out.back() += word;
+    else out.push_back(std::move(word));
+    prev_end = w.e;
+  }
+  return out;
+}
+
+int Count(const std::string& w) {
+  if (w.empty() || w.size() > 4) return 0;
+  for (char c : w) {
+    if (!IsDigit(c)) return 0;
+  }
+  return std::stoi(w);
+}
+
 }  // namespace
+
+std::optional<Date> DateFromWarDayCount(std::string_view text) {
+  const std::vector<std::string> w = CountWords(text);
+  for (size_t i = 1; i + 1 < w.size(); ++i) {
+    int n = 0;
+    size_t after = 0;
+    if (w[i] == "days" && (w[i + 1] == "of" || w[i + 1] == "into")) {
+      n = Count(w[i - 1]);  // "212 days of Israeli aggression"
+      after = i + 2;
+    } else if (w[i - 1] == "day" && i + 1 < w.size() && w[i + 1] == "of") {
+      n = Count(w[i]);  // "day 500 of the war"
+      after = i + 2;
+    }
+    if (n < 1 || n > 3650) continue;
+    int e = WarIn(w, after, after + kWarWindowWords);
+    if (e < 0) continue;
+    const WarEpoch& ep = kWarEpochs[e];
+    return Date::FromYmd(ep.year, ep.month, ep.day).AddDays(n - 1);
+  }
+  return std::nullopt;
+}
 
 std::optional<Date> InferArticleDate(std::string_view text, size_t from, ByteRange title) {
   const std::string_view title_text = text.substr(title.start, title.size());
@@ -250,7 +328,7 @@ std::optional<Date> InferArticleDate(std::string_view text, size_t from, ByteRan
       return m->date;
     }
   }
-  return std::nullopt;
+  return DateFromWarDayCount(text.substr(from));
 }
 
 }  // namespace parley::ingest

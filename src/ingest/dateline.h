@@ -35,10 +35,20 @@ struct DateMatch {
 // Purely numeric day/month orders other than ISO are ambiguous and ignored.
 std::optional<DateMatch> FindCompleteDate(std::string_view line);
 
+// The date a war's day count gives: "212 days of Israeli aggression" (day 1
+// = the war's first day, 2023-10-07 -> 2024-05-05), "day 500 of Russia's
+// full-scale invasion". The words after "of"/"into" must name a war ("war",
+// "aggression", "invasion", ...) and cue exactly one of the wars in the
+// table in dateline.cc (Gaza 2023, Ukraine 2022, Sudan 2023); counts 1..3650.
+// The first such count in `text` wins; nullopt when there is none.
+std::optional<Date> DateFromWarDayCount(std::string_view text);
+
 // The inferred publication date of a plain-text article, or nullopt.
 // `from` is where the text starts after any date marker, `title` the title
 // range (empty when none). Lines are classified with BoilerplateRule, so the
-// result does not depend on ReaderOptions::strip_boilerplate.
+// result does not depend on ReaderOptions::strip_boilerplate. Without a
+// dateline, a war day count anywhere in the text (related-article headlines
+// included) dates the article: DateFromWarDayCount.
 std::optional<Date> InferArticleDate(std::string_view text, size_t from, ByteRange title);
 
 }  // namespace parley::ingest

@@ -88,5 +88,26 @@ TEST(DatelineTest, DateDeepInTheBodyIsNeverUsed) {
   EXPECT_EQ("null", Inferred(text));
 }
 
+TEST(DatelineTest, WarDayCountsDateTheArticle) {
+  const struct {
+    const char* text;
+    const char* want;
+  } kCases[] = {
+      {"Read next: 212 days of Israeli aggression: 34,683 killed", "2024-05-05"},
+      {"On day 1,000 of Russia's full-scale invasion of Ukraine, Kyiv said", "2024-11-19"},
+      {"after 100 days of war in Sudan, aid groups", "2023-07-23"},
+      {"the 1 days of the war on Gaza", "2023-10-07"},
+      {"after 18 days of intense negotiations in Doha", "none"},   // no war word
+      {"12 days of war between Israel and Iran and Russia", "none"},  // two wars cued
+      {"after 500 days of war, the city", "none"},                // which war?
+      {"Day 6 of strike at the port", "none"},
+      {"99999 days of Israeli aggression", "none"},                // out of range
+  };
+  for (const auto& c : kCases) {
+    auto d = DateFromWarDayCount(c.text);
+    EXPECT_EQ(c.want, d ? d->ToString() : std::string("none")) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace parley::ingest

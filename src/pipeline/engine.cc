@@ -130,6 +130,7 @@ void FillMetadata(const Document& doc, CodedDocument* out) {
   out->ordinal = doc.ordinal;
   out->date = doc.date;
   out->title = doc.title;
+  out->date_source = doc.date ? doc.date_source : std::string();
   out->outlet = doc.outlet;
   out->url = doc.url;
   out->language = doc.language;

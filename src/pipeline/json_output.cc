@@ -263,6 +263,7 @@ void AppendDocumentJson(const CodedDocument& doc, const JsonOutputOptions& optio
     ObjectWriter o(out);
     o.String("doc", doc.doc);
     o.OptDate("date", doc.date);
+    if (doc.date && !doc.date_source.empty()) o.String("date_source", doc.date_source);
     o.OptString("title", doc.title);
     o.OptString("outlet", doc.outlet);
     if (doc.url) o.String("url", *doc.url);
