@@ -116,6 +116,12 @@ class TextAnalyzer {
   virtual std::string_view Lemma(std::string_view lower_word) const = 0;
 };
 
+inline bool IsSpanBound(const AnalyzedText& text, const DateMention& m) {
+  if (m.first_token == 0) return false;
+  std::string_view prev = text.tokens[m.first_token - 1].norm;
+  return prev == "since" || prev == "until" || prev == "till";
+}
+
 }  // namespace parley
 
 #endif  // PARLEY_TEXT_H_

@@ -139,6 +139,7 @@ std::optional<Date> EventDate(const SentenceCtx& c, const VerbGroup& g) {
   for (const DateMention& m : c.text->dates) {
     if (m.first_token < c.first || m.first_token >= c.end) continue;
     if (InnermostClause(c.out->clauses, m.first_token) != g.clause) continue;
+    if (IsSpanBound(*c.text, m)) continue;  // "held since October 7"
     uint32_t gap = m.first_token >= g.end ? m.first_token - g.end
                    : m.end_token <= g.first ? g.first - m.end_token : 0;
     if (!best || gap < best_gap) {

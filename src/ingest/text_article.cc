@@ -1,6 +1,10 @@
 #include "ingest/text_article.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cctype>
 #include <cstring>
 #include <tuple>
@@ -78,20 +82,31 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// `needle` is lower case and starts with a letter. memchr (SIMD) finds the
-// candidates for either case of the first letter.
+// `needle` is lower case and starts with two letters (a byte c matches the
+// lower-case letter L exactly when (c | 0x20) == L). SSE2 finds the
+// positions where the first two letters match, 16 at a time, then compares
+// the whole needle; the last bytes are scanned one by one.
 bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
-  if (needle.empty() || needle.size() > hay.size()) return false;
-  const size_t last = hay.size() - needle.size();
-  for (const char first : {needle[0], static_cast<char>(needle[0] - 32)}) {
-    const char* p = hay.data();
-    const char* end = hay.data() + last + 1;
-    while (p < end) {
-      p = static_cast<const char*>(std::memchr(p, first, end - p));
-      if (p == nullptr) break;
-      if (EqualsIgnoreCase(std::string_view(p, needle.size()), needle)) return true;
-      ++p;
+  if (needle.size() < 2 || needle.size() > hay.size()) return false;
+  const size_t last = hay.size() - needle.size();  // last possible start
+  const __m128i c0 = _mm_set1_epi8(needle[0]), c1 = _mm_set1_epi8(needle[1]);
+  const __m128i bit = _mm_set1_epi8(0x20);
+  size_t i = 0;
+  for (; i + 17 <= hay.size() && i <= last; i += 16) {
+    const __m128i a = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i)), bit);
+    const __m128i b = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i + 1)), bit);
+    uint32_t m = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, c0), _mm_cmpeq_epi8(b, c1))));
+    for (; m != 0; m &= m - 1) {
+      const size_t pos = i + static_cast<size_t>(__builtin_ctz(m));
+      if (pos > last) return false;
+      if (EqualsIgnoreCase(hay.substr(pos, needle.size()), needle)) return true;
     }
+  }
+  for (; i <= last; ++i) {
+    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
   }
   return false;
 }
@@ -134,6 +149,71 @@ bool RuleMatches(const BoilerplateRuleDef& r, std::string_view line) {
   }
   return false;
 }
+
+// Longest line any rule can match (the largest max_line_bytes).
+constexpr size_t MaxRuleBytes() {
+  size_t m = 0;
+  for (const BoilerplateRuleDef& r : kBoilerplateRules) m = std::max(m, r.max_line_bytes);
+  return m;
+}
+constexpr size_t kMaxRuleBytes = MaxRuleBytes();
+
+// Cheap necessary conditions for RuleMatches, as bit masks over the rows of
+// kBoilerplateRules (bit i = row i): by the lower-cased first byte (exact and
+// prefix patterns, digits-only), by the lower-cased last byte (suffix
+// patterns, captions) and by the line length (length caps, exact lengths,
+// needle lengths). A line is tried only against the rows in all three.
+constexpr size_t kNumRules = std::size(kBoilerplateRules);
+static_assert(kNumRules <= 64, "one bit per boilerplate rule");
+using RuleMask = uint64_t;
+
+constexpr std::array<RuleMask, 256> FirstByteMasks() {
+  std::array<RuleMask, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    for (size_t i = 0; i < kNumRules; ++i) {
+      const BoilerplateRuleDef& r = kBoilerplateRules[i];
+      bool ok = true;
+      if (r.match == Match::kExact || r.match == Match::kPrefix) {
+        ok = static_cast<unsigned char>(r.pattern.front()) == c;
+      } else if (r.match == Match::kDigitsOnly) {
+        ok = (c >= '0' && c <= '9') || c == ':';
+      }
+      if (ok) t[c] |= RuleMask{1} << i;
+    }
+  }
+  return t;
+}
+constexpr std::array<RuleMask, 256> LastByteMasks() {
+  std::array<RuleMask, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    for (size_t i = 0; i < kNumRules; ++i) {
+      const BoilerplateRuleDef& r = kBoilerplateRules[i];
+      bool ok = true;
+      if (r.match == Match::kSuffix) ok = static_cast<unsigned char>(r.pattern.back()) == c;
+      if (r.match == Match::kCaption) ok = c == ')';
+      if (ok) t[c] |= RuleMask{1} << i;
+    }
+  }
+  return t;
+}
+constexpr std::array<RuleMask, kMaxRuleBytes + 1> LengthMasks() {
+  std::array<RuleMask, kMaxRuleBytes + 1> t{};
+  for (size_t n = 0; n <= kMaxRuleBytes; ++n) {
+    for (size_t i = 0; i < kNumRules; ++i) {
+      const BoilerplateRuleDef& r = kBoilerplateRules[i];
+      bool ok = n <= r.max_line_bytes;
+      if (r.match == Match::kExact) ok = ok && n == r.pattern.size();
+      if (r.match != Match::kCaption && r.match != Match::kDigitsOnly) {
+        ok = ok && n >= r.pattern.size();
+      }
+      if (ok) t[n] |= RuleMask{1} << i;
+    }
+  }
+  return t;
+}
+constexpr auto kFirstByteMasks = FirstByteMasks();
+constexpr auto kLastByteMasks = LastByteMasks();
+constexpr auto kLengthMasks = LengthMasks();
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
@@ -189,7 +269,13 @@ size_t ParseDateMarker(std::string_view text, Layout* out) {
 const char* BoilerplateRule(std::string_view line, std::string_view title) {
   if (line.empty()) return nullptr;
   if (!title.empty() && line == title) return "duplicate-title";
-  for (const BoilerplateRuleDef& r : kBoilerplateRules) {
+  if (line.size() > kMaxRuleBytes) return nullptr;  // no rule accepts it
+  const auto first = static_cast<unsigned char>(AsciiLower(line.front()));
+  const auto last = static_cast<unsigned char>(AsciiLower(line.back()));
+  // Rows in table order (lowest bit first), so the first match still wins.
+  for (RuleMask m = kFirstByteMasks[first] & kLastByteMasks[last] & kLengthMasks[line.size()];
+       m != 0; m &= m - 1) {
+    const BoilerplateRuleDef& r = kBoilerplateRules[__builtin_ctzll(m)];
     if (!RuleMatches(r, line)) continue;
     if (std::string_view(r.name) == "byline" && !PlausibleByline(line)) continue;
     return r.name;
