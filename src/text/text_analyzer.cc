@@ -133,7 +133,7 @@ thread_local LemmaCache lemma_cache_;
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
                                           text_internal::NormArena* arena,
                                           AnalyzedText* out) const {
-  constexpr size_t kDistance = 8;
+  constexpr size_t kDistance = 24;
   const std::string_view text = doc.text;
   const char* const text_end = text.data() + text.size();
   std::string scratch;
@@ -180,7 +180,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
   size_t misses = 0;
   for (size_t k = 0; k < words; ++k) {
     if (k + kDistance < words) __builtin_prefetch(&cache.Slot(queue[k + kDistance].hash));
-    const text_internal::QueuedWord q = queue[k];
+    const text_internal::QueuedWord& q = queue[k];
     const LemmaCache::Entry& e = cache.Slot(q.hash);
     if (e.key_len == q.size && e.key[0] == q.key[0] && e.key[1] == q.key[1]) {
       if (e.lemma != nullptr) toks[q.token].lemma = std::string_view(e.lemma, e.lemma_len);
