@@ -472,5 +472,13 @@ TEST_F(EventCoderTest, ReportVerbFollowedByThatIntroducesTheRestAfterAnIntroPhra
   EXPECT_EQ("PSEREBHMS", s.mentions[cl.speaker].actor.code);
 }
 
+TEST_F(EventCoderTest, ADateAfterSinceBoundsAStretchAndDoesNotDateTheEvent) {
+  EXPECT_EQ("ISR 190 PSE", Code("Israel has attacked Gaza since Saturday."));
+  ASSERT_TRUE(First().event.date.has_value());
+  EXPECT_EQ("2024-07-14", First().event.date->ToString());  // the article date
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Saturday."));
+  EXPECT_EQ("2024-07-13", First().event.date->ToString());
+}
+
 }  // namespace
 }  // namespace parley
