@@ -81,6 +81,13 @@ struct DateMention {
   bool relative = false;   // needed the document date to resolve
 };
 
+struct AnalyzedText;
+
+// True when the date mention bounds a stretch of time instead of dating a
+// happening: "hostages held since October 7", "until Friday". Event,
+// figure and position dates skip such mentions.
+bool IsSpanBound(const AnalyzedText& text, const DateMention& m);
+
 struct AnalyzedText {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

@@ -109,7 +109,10 @@ uint32_t DatelineEnd(const AnalyzedText& text, uint32_t first, uint32_t end) {
 std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
                                  const std::optional<Date>& doc_date) {
   for (const DateMention& m : text.dates) {
-    if (m.first_token >= s.first_token && m.first_token < s.end_token) return m.date;
+    if (m.first_token >= s.first_token && m.first_token < s.end_token &&
+        !IsSpanBound(text, m)) {
+      return m.date;
+    }
   }
   return doc_date;
 }
