@@ -172,10 +172,15 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
     // never ends a sentence; skip such runs up to the next hard break or the
     // sentence length limit.
     const uint32_t first = i;
-    while (i + 1 < n && i < next_break && i + 1 - start < max_tokens) {
-      const Token& t = (*tokens)[i];
-      if ((t.flags & (kTokPunct | kTokAbbreviation)) || (*tokens)[i + 1].start != t.end + 1 ||
-          text[t.end] != ' ') {
+    // i + 1 - start < max_tokens  <=>  i < start + max_tokens - 1 (no overflow).
+    const uint32_t by_length = max_tokens - 1 >= n - start ? n : start + max_tokens - 1;
+    const uint32_t limit = std::min({n - 1, next_break, by_length});
+    const Token* const toks = tokens->data();
+    const char* const bytes = text.data();
+    while (i < limit) {
+      const Token& t = toks[i];
+      if ((t.flags & (kTokPunct | kTokAbbreviation)) || toks[i + 1].start != t.end + 1 ||
+          bytes[t.end] != ' ') {
         break;
       }
       ++i;
