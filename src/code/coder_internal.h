@@ -102,14 +102,28 @@ struct Scratch : public CoderScratch {
   uint64_t cache_owner = 0;  // instance_id of the dictionary the cache belongs to
   // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
   uint64_t bloom[16] = {};
+  static uint32_t BloomBit(uint32_t id) { return (id * 2654435761u) >> 22; }  // 10 bits
   void BloomAdd(uint32_t id) {
-    uint32_t h = (id * 2654435761u) >> 22;  // 10 bits
+    uint32_t h = BloomBit(id);
     bloom[h >> 6] |= uint64_t{1} << (h & 63);
   }
   bool BloomHas(uint32_t id) const {
-    uint32_t h = (id * 2654435761u) >> 22;
+    uint32_t h = BloomBit(id);
     return (bloom[h >> 6] >> (h & 63)) & 1;
   }
+  // Per-sentence synset index (pattern_match.cc), built on first use: for
+  // each token, the synsets with a member phrase starting there and the
+  // length of the longest one; plus one bit per synset present anywhere in
+  // the sentence. `synsets_ready` is cleared at the start of every sentence
+  // (EventCoderImpl::CodeSentence), after PrepareTokens.
+  struct SynsetHit {
+    uint32_t synset = 0;
+    uint32_t len = 0;
+  };
+  bool synsets_ready = false;
+  std::vector<uint32_t> synset_begin;  // per sentence token + 1: range into synset_hits
+  std::vector<SynsetHit> synset_hits;
+  std::vector<uint64_t> synset_present;
 };
 
 // Everything the per-sentence functions need.
@@ -155,6 +169,8 @@ bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const Ve
                   uint32_t limit, PatternBinding* b);
 // Length of the phrase of `synset` starting at token i (0 = none).
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i);
+// True when a member phrase of `synset` starts somewhere in the sentence.
+bool SynsetInSentence(const SentenceCtx& c, int32_t synset);
 
 }  // namespace parley::coder_internal
 

@@ -37,21 +37,81 @@ bool SameEventKey(const Event& a, const Event& b) {
   return a.code == b.code && a.source.code == b.source.code && ta == tb;
 }
 
+// Views into the dictionary's code strings.
 struct CodePair {
-  std::string active, passive;
+  std::string_view active, passive;
 };
 
-CodePair SplitPair(const std::string& code) {
+CodePair SplitPair(std::string_view code) {
   size_t colon = code.find(':');
-  if (colon == std::string::npos) return {code, ""};
+  if (colon == std::string_view::npos) return {code, ""};
   return {code.substr(0, colon), code.substr(colon + 1)};
+}
+
+// A usable pattern of a verb block as the coder tries it: the sentence bloom
+// bits of up to two of its literal words (kAlwaysBit: none) and its index.
+struct PatternGate {
+  static constexpr uint16_t kAlwaysBit = 16 * 64;  // an all-ones word after the bloom
+  uint16_t bit[2] = {kAlwaysBit, kAlwaysBit};
+  uint32_t pattern = 0;
+};
+
+constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word list
+
+// Synsets a pattern cannot match without: every synset element and every
+// synset word of a word sequence or {MOD HEAD} phrase; of a (PREP obj)
+// preposition only the first word is matched.
+void RequiredSynsets(const CompiledPattern& p, std::vector<uint32_t>* out) {
+  auto add = [&](uint32_t syn) {
+    if (std::find(out->begin(), out->end(), syn) == out->end()) out->push_back(syn);
+  };
+  for (const auto* half : {&p.pre, &p.post}) {
+    for (const PatElem& e : *half) {
+      if (e.kind == PatElem::Kind::kSynset && e.synset >= 0) add(static_cast<uint32_t>(e.synset));
+      if (e.kind == PatElem::Kind::kWords || e.kind == PatElem::Kind::kNounPhrase) {
+        for (uint32_t w : e.words) {
+          if (w & kSynsetBit) add(w & ~kSynsetBit);
+        }
+      }
+      if (e.kind == PatElem::Kind::kPrep && !e.words.empty() && (e.words[0] & kSynsetBit)) {
+        add(e.words[0] & ~kSynsetBit);
+      }
+    }
+  }
 }
 
 class EventCoderImpl : public EventCoder {
  public:
   EventCoderImpl(std::shared_ptr<const CompiledDictionary> dict,
                  const CompiledDictionaryImpl* impl, CoderOptions options)
-      : dict_(std::move(dict)), d_(impl), options_(options), cameo_(&CameoTable::Default()) {}
+      : dict_(std::move(dict)), d_(impl), options_(options), cameo_(&CameoTable::Default()) {
+    synsets_of_.reserve(d_->patterns.size() + 1);
+    synsets_of_.push_back(0);
+    std::vector<uint32_t> req;
+    for (const CompiledPattern& p : d_->patterns) {
+      req.clear();
+      RequiredSynsets(p, &req);
+      synset_ids_.insert(synset_ids_.end(), req.begin(), req.end());
+      synsets_of_.push_back(static_cast<uint32_t>(synset_ids_.size()));
+      pattern_rule_.push_back(p.loc.RuleId());
+    }
+    for (const CompiledVerbEntry& e : d_->verb_entries) entry_rule_.push_back(e.loc.RuleId());
+    gates_begin_.push_back(0);
+    for (const CompiledBlock& block : d_->blocks) {
+      for (uint32_t pi : block.patterns) {
+        const CompiledPattern& p = d_->patterns[pi];
+        if (!p.usable) continue;
+        PatternGate gate;
+        gate.pattern = pi;
+        if (!p.required.empty()) {
+          gate.bit[0] = static_cast<uint16_t>(Scratch::BloomBit(p.required.front()));
+          gate.bit[1] = static_cast<uint16_t>(Scratch::BloomBit(p.required.back()));
+        }
+        gates_.push_back(gate);
+      }
+      gates_begin_.push_back(static_cast<uint32_t>(gates_.size()));
+    }
+  }
 
   std::unique_ptr<CoderScratch> NewScratch() const override {
     return std::make_unique<Scratch>();
@@ -69,7 +129,7 @@ class EventCoderImpl : public EventCoder {
             const CodePair& code, bool compound, const std::string& rule,
             const PatternBinding* b) const;
   void AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, int32_t tgt,
-                const std::string& code, const std::string& rule,
+                std::string_view code, const std::string& rule,
                 const PatternBinding* b) const;
   void ReportFallback(SentenceCtx* c) const;
 
@@ -78,6 +138,18 @@ class EventCoderImpl : public EventCoder {
   CoderOptions options_;
   WordClasses classes_;
   const CameoTable* cameo_;
+  // Per pattern: the synsets it requires, synset_ids_[synsets_of_[p],
+  // synsets_of_[p + 1]); a pattern whose synset has no member phrase in the
+  // sentence is skipped without being matched.
+  std::vector<uint32_t> synsets_of_;
+  std::vector<uint32_t> synset_ids_;
+  // Rule ids ("CAMEO.2.0.txt:812") per pattern and per verb entry.
+  std::vector<std::string> pattern_rule_;
+  std::vector<std::string> entry_rule_;
+  // Per block b: its usable patterns, most specific first, in
+  // gates_[gates_begin_[b], gates_begin_[b + 1]).
+  std::vector<uint32_t> gates_begin_;
+  std::vector<PatternGate> gates_;
 };
 
 // "CEBU CITY: --", "GAZA CITY, July 5 (Reuters) -": upper-case words (and
@@ -213,6 +285,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
 }
 
 void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
+  c->s->synsets_ready = false;
   FindMatches(c);
   AcceptVerbs(c);
   BuildNounPhrases(c);
@@ -246,28 +319,33 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   const VerbHit& h = c->s->verbs[g.hit];
   if (h.form < 0) return;
   const CompiledVerbEntry& entry = d_->verb_entries[d_->verb_forms[h.form].entry];
-  const CompiledBlock& block = d_->blocks[entry.block];
   uint32_t limit = TargetLimit(*c, gi);
   PatternBinding b;
   const CompiledPattern* matched = nullptr;
-  const Scratch& s = *c->s;
-  bool gated = block.gates.size() == block.patterns.size();
-  for (size_t k = 0; k < block.patterns.size(); ++k) {
-    if (gated) {  // cheap prefilter; MatchPattern checks everything again
-      const CompiledBlock::Gate& gate = block.gates[k];
-      if (!gate.usable) continue;
-      if (gate.anchor[0] != kNoWord && !s.BloomHas(gate.anchor[0])) continue;
-      if (gate.anchor[1] != kNoWord && !s.BloomHas(gate.anchor[1])) continue;
+  uint32_t matched_index = 0;
+  // The sentence bloom plus an all-ones word for gates without an anchor.
+  uint64_t bloom[17];
+  std::copy(std::begin(c->s->bloom), std::end(c->s->bloom), bloom);
+  bloom[16] = ~uint64_t{0};
+  for (uint32_t k = gates_begin_[entry.block]; k < gates_begin_[entry.block + 1]; ++k) {
+    const PatternGate& gate = gates_[k];  // cheap prefilter; MatchPattern checks all words
+    if (!((bloom[gate.bit[0] >> 6] >> (gate.bit[0] & 63)) &
+          (bloom[gate.bit[1] >> 6] >> (gate.bit[1] & 63)) & 1)) {
+      continue;
     }
-    const CompiledPattern& p = d_->patterns[block.patterns[k]];
-    if (!p.usable) continue;
-    if (MatchPattern(*c, p, g, limit, &b)) {
-      matched = &p;
+    const uint32_t pi = gate.pattern;
+    bool synsets = true;
+    for (uint32_t r = synsets_of_[pi]; r < synsets_of_[pi + 1] && synsets; ++r) {
+      synsets = SynsetInSentence(*c, static_cast<int32_t>(synset_ids_[r]));
+    }
+    if (!synsets) continue;
+    if (MatchPattern(*c, d_->patterns[pi], g, limit, &b)) {
+      matched = &d_->patterns[pi];
+      matched_index = pi;
       break;
     }
   }
   CodePair code;
-  std::string rule;
   bool forced_passive = false;
   if (matched) {
     if (matched->null_code) return;
@@ -285,7 +363,8 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     b = PatternBinding{};
   }
   if (!IsEventCode(code.active)) return;
-  rule = matched ? matched->loc.RuleId() : entry.loc.RuleId();
+  const std::string& rule =
+      matched ? pattern_rule_[matched_index] : entry_rule_[d_->verb_forms[h.form].entry];
   if (b.compound_np >= 0) {
     Emit(c, g, b.compound_np, -1, code, true, rule, &b);
     g.produced = true;
@@ -340,7 +419,7 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
   }
   if (tgt_np < 0 || tgt_np == src_np) {
     // Several sources, no target, cooperation (03-06): every ordered pair.
-    std::string root = code.active.substr(0, 2);
+    std::string_view root = code.active.substr(0, 2);
     if (src.size() > 1 && root >= "03" && root <= "06") {
       for (int32_t a : src) {
         for (int32_t t : src) {
@@ -361,7 +440,7 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
 }
 
 void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, int32_t tgt,
-                              const std::string& code, const std::string& rule,
+                              std::string_view code, const std::string& rule,
                               const PatternBinding* b) const {
   const auto& ms = c->out->mentions;
   if (!IsEventCode(code) || src < 0) return;
@@ -382,6 +461,7 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
   }
   e.date = EventDate(*c, g);
   e.rule = rule;
+  e.spans.reserve(3 + (b ? b->spans.size() : 0));
   e.spans.push_back({"source", e.source.start, e.source.end});
   if (e.target) e.spans.push_back({"target", e.target->start, e.target->end});
   e.spans.push_back({"verb", c->token(g.first).start, c->token(g.end - 1).end});
@@ -419,7 +499,8 @@ void EventCoderImpl::ReportFallback(SentenceCtx* c) const {
     CodePair code = SplitPair(entry.code);
     if (!IsEventCode(code.active)) continue;
     int32_t tgt = DefaultTarget(*c, g, TargetLimit(*c, gi), g.subject_np);
-    Emit(c, g, g.subject_np, tgt, code, false, entry.loc.RuleId(), nullptr);
+    Emit(c, g, g.subject_np, tgt, code, false, entry_rule_[d_->verb_forms[h.form].entry],
+         nullptr);
   }
 }
 

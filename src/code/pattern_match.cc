@@ -158,21 +158,66 @@ bool MatchPre(const SentenceCtx& c, const std::vector<PatElem>& pre, uint32_t cu
 
 }  // namespace
 
-uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
+namespace {
+
+// Fills the scratch's synset index for the sentence: one trie walk from each
+// token that starts a phrase ('_' inside a name is transparent), recording
+// every synset of every node reached with the longest length.
+void BuildSynsetIndex(const SentenceCtx& c) {
+  Scratch& s = *c.s;
   const CompiledDictionaryImpl& d = *c.dict;
-  if (!d.StartsPhrase(c.tok(i).word)) return 0;
-  uint32_t node = PhraseTrie::kRoot;
-  uint32_t best = 0;
-  for (uint32_t j = i; j < c.end; ++j) {
-    if (j > i && c.tok(j).joiner) continue;
-    uint32_t w = c.tok(j).word;
-    if (w == kNoWord) break;
-    node = d.trie.Child(node, w);
-    if (node == PhraseTrie::kNone) break;
-    const NodeInfo* info = d.Info(node);
-    if (info && d.InSynset(*info, synset)) best = j + 1 - i;
+  const uint32_t n = c.end - c.first;
+  s.synset_begin.assign(n + 1, 0);
+  s.synset_hits.clear();
+  s.synset_present.assign((d.synset_labels.size() + 63) / 64, 0);
+  for (uint32_t i = c.first; i < c.end; ++i) {
+    const uint32_t here = static_cast<uint32_t>(s.synset_hits.size());
+    s.synset_begin[i - c.first] = here;
+    if (!d.StartsSynset(c.tok(i).word)) continue;
+    uint32_t node = PhraseTrie::kRoot;
+    for (uint32_t j = i; j < c.end; ++j) {
+      if (j > i && c.tok(j).joiner) continue;
+      uint32_t w = c.tok(j).word;
+      if (w == kNoWord) break;
+      node = d.trie.Child(node, w);
+      if (node == PhraseTrie::kNone) break;
+      const NodeInfo* info = d.Info(node);
+      if (!info) continue;
+      for (uint32_t k = info->synset_begin; k < info->synset_end; ++k) {
+        uint32_t syn = d.synset_members[k];
+        size_t h = here;
+        while (h < s.synset_hits.size() && s.synset_hits[h].synset != syn) ++h;
+        if (h == s.synset_hits.size()) s.synset_hits.push_back({syn, 0});
+        s.synset_hits[h].len = j + 1 - i;  // later nodes are longer
+        if (syn / 64 < s.synset_present.size()) {
+          s.synset_present[syn / 64] |= uint64_t{1} << (syn % 64);
+        }
+      }
+    }
   }
-  return best;
+  s.synset_begin[n] = static_cast<uint32_t>(s.synset_hits.size());
+  s.synsets_ready = true;
+}
+
+}  // namespace
+
+uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
+  if (i < c.first || i >= c.end) return 0;
+  if (!c.s->synsets_ready) BuildSynsetIndex(c);
+  const Scratch& s = *c.s;
+  const uint32_t want = static_cast<uint32_t>(synset);
+  for (uint32_t k = s.synset_begin[i - c.first], e = s.synset_begin[i - c.first + 1]; k < e;
+       ++k) {
+    if (s.synset_hits[k].synset == want) return s.synset_hits[k].len;
+  }
+  return 0;
+}
+
+bool SynsetInSentence(const SentenceCtx& c, int32_t synset) {
+  if (!c.s->synsets_ready) BuildSynsetIndex(c);
+  const uint32_t syn = static_cast<uint32_t>(synset);
+  const auto& present = c.s->synset_present;
+  return syn / 64 < present.size() && ((present[syn / 64] >> (syn % 64)) & 1);
 }
 
 bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const VerbGroup& g,

@@ -333,6 +333,7 @@ class Compiler {
         for (const Phrase& form : {m, JoinContractions(m)}) {
           uint32_t node = 0;
           if (!Node(form, &node)) continue;
+          d_->starts[ids_[0]] |= 4;
           auto& v = synset_by_node_[node];
           if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(static_cast<uint32_t>(s));
         }

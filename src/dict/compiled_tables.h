@@ -148,10 +148,12 @@ class CompiledDictionaryImpl : public CompiledDictionary {
   std::vector<uint32_t> synset_members;  // synset ids, per node range
   std::vector<CompiledDiscard> discards;
   std::vector<CompiledIssue> issues;
-  // Per word id: bit 0 = first word of some phrase, bit 1 = of a discard.
+  // Per word id: bit 0 = first word of some phrase, bit 1 = of a discard,
+  // bit 2 = of a synset member.
   std::vector<uint8_t> starts;
   bool StartsPhrase(uint32_t w) const { return w < starts.size() && (starts[w] & 1); }
   bool StartsDiscard(uint32_t w) const { return w < starts.size() && (starts[w] & 2); }
+  bool StartsSynset(uint32_t w) const { return w < starts.size() && (starts[w] & 4); }
   size_t num_actor_phrases_ = 0;
   size_t num_agent_phrases_ = 0;
   size_t num_verb_forms_ = 0;
