@@ -95,7 +95,7 @@ class TokenizerImpl {
   uint32_t ScanAlnum(uint32_t j);
   uint32_t Word(uint32_t s, uint32_t j);
   uint32_t AsciiWord(uint32_t s);
-  void EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m128i v, __m128i up);
+  void EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m128i v, __m128i alpha);
   uint32_t Number(uint32_t s);
   uint32_t Abbreviation(uint32_t s, uint32_t j) const;
   uint32_t Possessive(uint32_t j);
@@ -246,30 +246,36 @@ uint32_t TokenizerImpl::Word(uint32_t s, uint32_t j) {
 // (the caller then takes the general path) or when fewer than 16 bytes are
 // left to read.
 uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
-  const __m128i a_lo = _mm_set1_epi8('a' - 1), a_hi = _mm_set1_epi8('z' + 1);
-  const __m128i u_lo = _mm_set1_epi8('A' - 1), u_hi = _mm_set1_epi8('Z' + 1);
-  const __m128i d_lo = _mm_set1_epi8('0' - 1), d_hi = _mm_set1_epi8('9' + 1);
+  // Range checks as one signed compare each: x in [lo, lo + k) <=>
+  // (int8)(x + 0x80 - lo) < -128 + k. Letters are tested on x | 0x20.
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  const __m128i alpha_off = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i alpha_lim = _mm_set1_epi8(-128 + 26);
+  const __m128i digit_off = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i digit_lim = _mm_set1_epi8(-128 + 10);
   uint32_t j = s;
   int upper = 0;  // capped count: 0, 1 or 2 (= two or more)
   bool lower = false;
-  __m128i first_v = _mm_setzero_si128(), first_up = _mm_setzero_si128();
+  __m128i first_v = _mm_setzero_si128(), first_alpha = _mm_setzero_si128();
   while (true) {
     if (j + 16 > readable_) return 0;
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_ + j));
-    const __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, a_lo), _mm_cmpgt_epi8(a_hi, v));
-    const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, u_lo), _mm_cmpgt_epi8(u_hi, v));
-    const __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, d_lo), _mm_cmpgt_epi8(d_hi, v));
-    const uint32_t alnum = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg)));
+    const __m128i alpha =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), alpha_off), alpha_lim);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_off), digit_lim);
+    const uint32_t alnum = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
     uint32_t n = static_cast<uint32_t>(__builtin_ctz(~alnum | 0x10000u));
     if (j + n > end_) n = end_ - j;
     const uint32_t in = (1u << n) - 1;
-    const uint32_t up_bits = static_cast<uint32_t>(_mm_movemask_epi8(up)) & in;
+    const uint32_t alpha_bits = static_cast<uint32_t>(_mm_movemask_epi8(alpha)) & in;
+    // Bit 5 (0x20, set for lower-case letters) of every byte, as a mask.
+    const uint32_t case_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 2)));
+    const uint32_t up_bits = alpha_bits & ~case_bits;
     if (up_bits != 0) upper += (up_bits & (up_bits - 1)) != 0 ? 2 : 1;
-    lower |= (static_cast<uint32_t>(_mm_movemask_epi8(lo)) & in) != 0;
+    lower |= (alpha_bits & case_bits) != 0;
     if (j == s) {
       first_v = v;
-      first_up = up;
+      first_alpha = alpha;
     }
     j += n;
     if (n < 16 || j >= end_) break;
@@ -288,18 +294,18 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
   }
   if (t_[s] >= 'A' && t_[s] <= 'Z') flags |= kTokCapitalized;
   if (upper >= 2 && !lower) flags |= kTokAllCaps;
-  EmitNormalized(s, j, flags, first_v, first_up);
+  EmitNormalized(s, j, flags, first_v, first_alpha);
   if (j < end_ && (t_[j] == '\'' || static_cast<unsigned char>(t_[j]) == 0xE2)) {
     return Possessive(j);
   }
   return j;
 }
 
-// Emits the ASCII word [s, e) whose first 16 bytes are `v` (`up`: 0xff at
-// its upper-case letters). With a sink and e - s <= 16, also writes its
-// lower-case norm and queues it for the lexicon probe.
+// Emits the ASCII word [s, e) whose first 16 bytes are `v` (`alpha`: 0xff
+// at its letters). With a sink and e - s <= 16, also writes its lower-case
+// norm and queues it for the lexicon probe.
 void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m128i v,
-                                   __m128i up) {
+                                   __m128i alpha) {
   const uint32_t n = e - s;
   if (sink_ == nullptr || n > 16 || sink_->arena->used + 16 > sink_->arena->cap) {
     Emit(s, e, flags);
@@ -308,7 +314,7 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
   const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), iota);
   const __m128i low =
-      _mm_and_si128(_mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))), keep);
+      _mm_and_si128(_mm_or_si128(v, _mm_and_si128(alpha, _mm_set1_epi8(0x20))), keep);
   NormArena& arena = *sink_->arena;
   char* d = arena.base + arena.used;
   _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
