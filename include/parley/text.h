@@ -83,10 +83,12 @@ struct DateMention {
 
 struct AnalyzedText;
 
-// True when the date mention bounds a stretch of time instead of dating a
-// happening: "hostages held since October 7", "until Friday". Event,
-// figure and position dates skip such mentions.
-bool IsSpanBound(const AnalyzedText& text, const DateMention& m);
+// True when the date mention does not date what its sentence reports: it
+// bounds a stretch of time ("hostages held since October 7", "until
+// Friday") or names something ("the October 7 massacre", "the July 2
+// proposal": "the" + date + a word). Event, figure and position dates skip
+// such mentions.
+bool DatesNothing(const AnalyzedText& text, const DateMention& m);
 
 struct AnalyzedText {
   std::vector<Sentence> sentences;
@@ -123,10 +125,13 @@ class TextAnalyzer {
   virtual std::string_view Lemma(std::string_view lower_word) const = 0;
 };
 
-inline bool IsSpanBound(const AnalyzedText& text, const DateMention& m) {
+inline bool DatesNothing(const AnalyzedText& text, const DateMention& m) {
   if (m.first_token == 0) return false;
   std::string_view prev = text.tokens[m.first_token - 1].norm;
-  return prev == "since" || prev == "until" || prev == "till";
+  if (prev == "since" || prev == "until" || prev == "till") return true;
+  if (prev != "the" || m.end_token >= text.tokens.size()) return false;
+  const Token& next = text.tokens[m.end_token];
+  return next.has(kTokWord) && !next.has(kTokCapitalized);
 }
 
 }  // namespace parley

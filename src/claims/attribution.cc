@@ -228,6 +228,19 @@ uint32_t PreviousCueEnd(const DocContext& ctx, uint32_t s, uint32_t before) {
   return start;
 }
 
+// "to" at i - 1 opens an infinitive ("claimed to have targeted"), not a
+// phrase ("announced to AFP", "told to reporters", "to the press"): the
+// word at i is a lower-case base form and no determiner.
+bool InfinitiveAt(const DocContext& ctx, uint32_t i, uint32_t send) {
+  if (i >= send || !ctx.Is(i - 1, "to")) return false;
+  const Token& t = ctx.text->tokens[i];
+  if (!t.has(kTokWord) || t.has(kTokCapitalized) || t.norm != t.lemma) return false;
+  for (const char* det : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"}) {
+    if (t.norm == det) return false;
+  }
+  return true;
+}
+
 void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   const Sentence& sent = ctx->text->sentences[s];
   const LexiconEntry& e = ctx->entry(m);
@@ -268,6 +281,13 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   // names no speaker (its subject is the actor reported on). The active "Israel
   // claimed to have targeted X" introduces a clause (the aux "have" below).
   if (ctx->Is(m.end, "to") && m.first > sent.first_token && IsPassiveAux(ctx->norm(m.first - 1))) return;
+  // "For its part, Israel claimed to have ...", "After the talks, X said
+  // that ...": a verb followed by "that" or "to" credits what follows,
+  // whatever comes before the comma.
+  if (after_content && m.end < sent.end_token &&
+      (ctx->Is(m.end, "that") || InfinitiveAt(*ctx, m.end + 1, sent.end_token))) {
+    after_content = false;
+  }
   if (!inverted && !after_content && IntroducesClause(*ctx, s, m.end, sent.end_token)) {
     r.first = inverted ? r.speaker_end : m.end;
     r.end = sent.end_token;

@@ -184,7 +184,7 @@ std::optional<Date> SentenceDate(const DocContext& ctx, uint32_t s) {
   for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
     if (ctx.tok(i).date < 0) continue;
     const DateMention& m = ctx.text->dates[ctx.tok(i).date];
-    if (!IsSpanBound(*ctx.text, m)) return m.date;  // not "since October 7"
+    if (!DatesNothing(*ctx.text, m)) return m.date;  // not "since October 7"
   }
   return ctx.doc->date;
 }

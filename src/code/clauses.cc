@@ -22,9 +22,9 @@ void FillGroup(SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
     --b;
     if (k & kWcNeg) g->negated = true;
     if ((k & kWcModal) && g->modal.empty()) g->modal = std::string(c.token(b).norm);
+    if (k & kWcTo) g->infinitive = true;  // "to attack", "to have attacked"
     if (!seen_non_adverb && !(k & (kWcAdverb | kWcNeg))) {
       be_before = (k & kWcBe) != 0;
-      g->infinitive = (k & kWcTo) != 0;
       seen_non_adverb = true;
     }
   }

@@ -182,7 +182,7 @@ std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
                                  const std::optional<Date>& doc_date) {
   for (const DateMention& m : text.dates) {
     if (m.first_token >= s.first_token && m.first_token < s.end_token &&
-        !IsSpanBound(text, m)) {
+        !DatesNothing(text, m)) {
       return m.date;
     }
   }
@@ -214,7 +214,7 @@ std::optional<Date> EventDate(const SentenceCtx& c, const VerbGroup& g) {
   for (const DateMention& m : c.text->dates) {
     if (m.first_token < c.first || m.first_token >= c.end) continue;
     if (InnermostClause(c.out->clauses, m.first_token) != g.clause) continue;
-    if (IsSpanBound(*c.text, m)) continue;  // "held since October 7"
+    if (DatesNothing(*c.text, m)) continue;  // "held since October 7"
     uint32_t gap = m.first_token >= g.end ? m.first_token - g.end
                    : m.end_token <= g.first ? g.first - m.end_token : 0;
     if (!best || gap < best_gap) {

@@ -115,6 +115,9 @@ DictionarySet TestDictionary() {
   Block(&set, "SAY", "010", {"say", "says", "said"});
   Block(&set, "KILL", "190", {"kill", "kills", "killed"});
   Block(&set, "TARGET", "190", {"target", "targets", "targeted"});
+  // Like Parley.verbs.txt: "claim" codes only with a pattern.
+  VerbBlock& claim = Block(&set, "CLAIM", "---", {"claim", "claims", "claimed"});
+  Pattern(&claim, {}, {"responsibility"}, "015", 98);
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -478,6 +481,14 @@ TEST_F(EventCoderTest, ADateAfterSinceBoundsAStretchAndDoesNotDateTheEvent) {
   EXPECT_EQ("2024-07-14", First().event.date->ToString());  // the article date
   EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Saturday."));
   EXPECT_EQ("2024-07-13", First().event.date->ToString());
+  // "the July 13 massacre" names an event; it does not date this one.
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza after the July 13 massacre."));
+  EXPECT_EQ("2024-07-14", First().event.date->ToString());
+}
+
+TEST_F(EventCoderTest, PerfectInfinitiveTakesTheGoverningVerbsSubject) {
+  // "to have targeted" is an infinitive like "to target".
+  EXPECT_EQ("ISR 190 PSEREBHMS", Code("Israel claimed to have targeted Hamas."));
 }
 
 }  // namespace
