@@ -239,6 +239,20 @@ uint32_t TokenizerImpl::Word(uint32_t s, uint32_t j) {
   return Possessive(j);
 }
 
+// What may follow the letters of a word on the fast path: the word simply
+// ends, a period (abbreviation check), or a byte that needs the general path
+// (hyphen, apostrophe, any non-ASCII byte).
+constexpr uint8_t kAfterEnd = 0, kAfterPeriod = 1, kAfterGeneral = 2;
+constexpr std::array<uint8_t, 256> BuildAfterAsciiWord() {
+  std::array<uint8_t, 256> t{};
+  t['.'] = kAfterPeriod;
+  t['-'] = kAfterGeneral;
+  t['\''] = kAfterGeneral;
+  for (int c = 0x80; c < 256; ++c) t[c] = kAfterGeneral;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAfterAsciiWord = BuildAfterAsciiWord();
+
 // Fast path for a word that starts with an ASCII letter at s: scans 16
 // bytes at a time (SSE2). Handles plain ASCII words and a following period
 // (abbreviation check) exactly like Word(); returns 0 without emitting
@@ -282,9 +296,9 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
   }
   uint16_t flags = kTokWord;
   if (j < end_) {
-    const unsigned char c = static_cast<unsigned char>(t_[j]);
-    if (c == '-' || c == '\'' || c >= 0x80) return 0;
-    if (c == '.') {
+    const uint8_t next = kAfterAsciiWord[static_cast<unsigned char>(t_[j])];
+    if (next == kAfterGeneral) return 0;
+    if (next == kAfterPeriod) {
       const uint32_t e = Abbreviation(s, j);
       if (e != 0) {
         flags |= kTokAbbreviation;
@@ -295,7 +309,10 @@ uint32_t TokenizerImpl::AsciiWord(uint32_t s) {
   if (t_[s] >= 'A' && t_[s] <= 'Z') flags |= kTokCapitalized;
   if (upper >= 2 && !lower) flags |= kTokAllCaps;
   EmitNormalized(s, j, flags, first_v, first_alpha);
-  if (j < end_ && (t_[j] == '\'' || static_cast<unsigned char>(t_[j]) == 0xE2)) {
+  // Only an abbreviation moves j onto a byte that may start a possessive
+  // (the other quote/apostrophe bytes took the general path above).
+  if ((flags & kTokAbbreviation) && j < end_ &&
+      (t_[j] == '\'' || static_cast<unsigned char>(t_[j]) == 0xE2)) {
     return Possessive(j);
   }
   return j;
