@@ -28,12 +28,12 @@ namespace parley::claims {
 namespace {
 
 bool IsSkippableBeforeVerb(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "also", "further", "later", "has", "have", "had", "been", "was", "were", "is", "are",
       "then", "earlier", "again", "previously", "reportedly", "allegedly", "repeatedly",
       "publicly", "recently", "additionally", "however", "would", "will", "did", "does", "do",
       "once", "even", "already", "separately", "subsequently", "explicitly", "clearly"};
-  for (const char* k : kWords) {
+  for (std::string_view k : kWords) {
     if (w == k) return true;
   }
   return false;
@@ -63,9 +63,9 @@ void SetSpeaker(const DocContext& ctx, const ActorMention* m, Report* r) {
 }
 
 bool IsPartitiveQuantifier(const DocContext& ctx, uint32_t i) {
-  static const char* const kWords[] = {"one",  "two",  "three", "some", "each",    "several", "many",
+  static constexpr std::string_view kWords[] = {"one",  "two",  "three", "some", "each",    "several", "many",
                                        "most", "both", "all",   "none", "another", "either",  "neither"};
-  for (const char* w : kWords) {
+  for (std::string_view w : kWords) {
     if (ctx.Is(i, w)) return true;
   }
   return ctx.tok(i).has(kTokNumber);
@@ -202,10 +202,10 @@ bool IntroducesClause(const DocContext& ctx, uint32_t s, uint32_t ve, uint32_t s
     return true;
   }
   // "said the delegation will observe": an auxiliary soon after the verb.
-  static const char* const kAux[] = {"will", "would", "was", "were", "had", "has", "have", "is",
+  static constexpr std::string_view kAux[] = {"will", "would", "was", "were", "had", "has", "have", "is",
                                      "are", "could", "can", "did", "should", "may", "might", "must"};
   for (uint32_t k = i; k < send && k < i + 8 && !ctx.Is(k, ","); ++k) {
-    for (const char* a : kAux) {
+    for (std::string_view a : kAux) {
       if (ctx.Is(k, a)) return true;
     }
   }
@@ -235,7 +235,9 @@ bool InfinitiveAt(const DocContext& ctx, uint32_t i, uint32_t send) {
   if (i >= send || !ctx.Is(i - 1, "to")) return false;
   const Token& t = ctx.text->tokens[i];
   if (!t.has(kTokWord) || t.has(kTokCapitalized) || t.norm != t.lemma) return false;
-  for (const char* det : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"}) {
+  static constexpr std::string_view kDeterminers[] = {"the", "a",   "an",  "its",  "their",
+                                                      "his", "her", "our", "this", "these"};
+  for (std::string_view det : kDeterminers) {
     if (t.norm == det) return false;
   }
   return true;
@@ -309,10 +311,10 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
 bool EndsCitedSource(const DocContext& ctx, uint32_t who_end, uint32_t send) {
   if (who_end >= send) return true;
   std::string_view w = ctx.norm(who_end);
-  static const char* const kAfter[] = {",", ".", ";", ":", "as", "that", "in", "on", "and",
+  static constexpr std::string_view kAfter[] = {",", ".", ";", ":", "as", "that", "in", "on", "and",
                                        "which", "who", "official", "officials", "source",
                                        "sources", "spokesman", "spokesperson", "statement"};
-  for (const char* k : kAfter) {
+  for (std::string_view k : kAfter) {
     if (w == k) return true;
   }
   return ctx.tok(who_end).has(kTokQuote);

@@ -209,10 +209,14 @@ void ClaimsLexicon::Index() {
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const PatternWord& p = entries_[i].pattern[0];
     if (p.kind == PatternWord::Kind::kWord) {
-      by_first_[p.word].push_back(i);
+      uint32_t id = first_words_.Intern(p.word);
+      if (id >= by_first_.size()) by_first_.resize(id + 1);
+      by_first_[id].push_back(i);
       sig_[Sig(p.word)] = true;
-    } else {
-      starts_with_special_.push_back(i);
+    } else if (p.kind == PatternWord::Kind::kName) {
+      starts_with_name_.push_back(i);
+    } else {  // kNumber (a pattern cannot open with a gap)
+      starts_with_number_.push_back(i);
     }
   }
 }
@@ -260,6 +264,15 @@ bool WordMatches(const Token& t, const std::string& w) { return t.norm == w || t
 
 bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
                             const LexiconEntry& e, LexMatch* m) const {
+  // Quick reject (exact): "in ... Gaza" patterns are tried at every "in";
+  // most fail on the second word, which needs no backtracking to check.
+  if (e.pattern.size() >= 2 && e.pattern[0].kind == PatternWord::Kind::kWord &&
+      e.pattern[1].kind == PatternWord::Kind::kWord) {
+    if (i + 1 >= end) return false;
+    const Token& next = text.tokens[i + 1];
+    bool skippable_quote = next.has(kTokQuote) && !next.has(kTokWord);
+    if (!skippable_quote && !WordMatches(next, e.pattern[1].word)) return false;
+  }
   // Small backtracking matcher; patterns are short and gaps are bounded.
   struct Frame {
     size_t pi;
@@ -333,14 +346,15 @@ void ClaimsLexicon::Match(const AnalyzedText& text, uint32_t first, uint32_t end
   for (uint32_t i = first; i < end; ++i) {
     const Token& t = text.tokens[i];
     if (!t.norm.empty() && sig_[Sig(t.norm)]) {
-      auto it = by_first_.find(t.norm);
-      if (it != by_first_.end()) try_entries(it->second, i);
+      uint32_t id = first_words_.Find(t.norm);
+      if (id != kNoWord) try_entries(by_first_[id], i);
     }
     if (t.lemma != t.norm && !t.lemma.empty() && sig_[Sig(t.lemma)]) {
-      auto jt = by_first_.find(t.lemma);
-      if (jt != by_first_.end()) try_entries(jt->second, i);
+      uint32_t id = first_words_.Find(t.lemma);
+      if (id != kNoWord) try_entries(by_first_[id], i);
     }
-    if (!starts_with_special_.empty()) try_entries(starts_with_special_, i);
+    if (t.number >= 0) try_entries(starts_with_number_, i);
+    if (t.has(kTokCapitalized) && t.has(kTokWord)) try_entries(starts_with_name_, i);
   }
   std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
                    [](const LexMatch& a, const LexMatch& b) {

@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dict/phrase_trie.h"
 #include "parley/status.h"
 #include "parley/text.h"
 
@@ -114,12 +115,14 @@ class ClaimsLexicon {
 
   std::vector<LexiconEntry> entries_;
   // First literal word -> entries whose pattern starts with it.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
-  std::vector<uint32_t> starts_with_special_;
+  // First words of the entries (interned, open addressing) and, per word id,
+  // the entries that open with it.
+  WordTable first_words_;
+  std::vector<std::vector<uint32_t>> by_first_;
+  // Entries opening with $name / #num: tried only where a capitalized word /
+  // a number mention starts (MatchAt would fail anywhere else).
+  std::vector<uint32_t> starts_with_name_;
+  std::vector<uint32_t> starts_with_number_;
   // Prefilter on (first byte, length, last byte) of first words: most tokens
   // skip the hash lookup.
   static uint32_t Sig(std::string_view w) {
