@@ -491,5 +491,11 @@ TEST_F(EventCoderTest, PerfectInfinitiveTakesTheGoverningVerbsSubject) {
   EXPECT_EQ("ISR 190 PSEREBHMS", Code("Israel claimed to have targeted Hamas."));
 }
 
+TEST_F(EventCoderTest, AnAdjectivalAgentWordNamesNobody) {
+  // "military developments" is no actor; "police" modifying a noun still is.
+  EXPECT_EQ("QAT 111 ---", Code("Qatar criticized military developments."));
+  EXPECT_EQ("QAT 111 ---COP", Code("Qatar criticized police raids."));
+}
+
 }  // namespace
 }  // namespace parley

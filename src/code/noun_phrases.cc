@@ -229,6 +229,27 @@ bool BareDemonym(const SentenceCtx& c, const NounPhrase& np, const CompiledActor
   return false;
 }
 
+// "military developments", "an official statement": an agent word that is
+// an adjective modifying the head names nobody. Nouns used as modifiers
+// ("the cabinet decision", "an army base", "police station") still do.
+bool AdjectivalAgentOnly(const SentenceCtx& c, const NounPhrase& np) {
+  static constexpr std::string_view kAdjectives[] = {
+      "military", "paramilitary", "official",      "governmental", "presidential",
+      "ministerial", "parliamentary", "judicial", "civilian"};
+  if (np.agent_end == np.agent_begin) return false;
+  for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
+    const AgentHit& h = c.s->agents[a];
+    if (h.end >= np.end || h.end != h.first + 1 || c.token(h.end).has(kTokPossessive)) {
+      return false;
+    }
+    std::string_view w = c.token(h.first).norm;
+    if (std::find(std::begin(kAdjectives), std::end(kAdjectives), w) == std::end(kAdjectives)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int depth) {
   const auto& nps = c.s->nps;
   // The items: the whole compound list when npi heads one, else npi alone.
@@ -262,7 +283,7 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
         x.first = np.first;
         x.absorbed = true;
       }
-    } else {
+    } else if (!AdjectivalAgentOnly(c, np)) {
       std::string code = WithAgents(c, np, "");
       if (!code.empty()) out->push_back({code, np.first, np.end, nullptr, 0, false, false});
     }
