@@ -89,6 +89,7 @@ struct Scratch : public CoderScratch {
   // Document context for pronouns: recent coded mentions (most recent last).
   std::vector<ActorMention> context;
   std::vector<uint32_t> context_sentence;  // sentence of each context mention
+  std::vector<uint32_t> context_order;     // event_coder.cc: mentions to add, in order
   std::vector<uint32_t> ids;
   // Word-id and word-class cache keyed by the word's hash and verified by
   // its bytes (32 bytes a slot).

@@ -225,6 +225,39 @@ std::optional<Date> EventDate(const SentenceCtx& c, const VerbGroup& g) {
   return best ? std::optional<Date>(best->date) : c.date;
 }
 
+// Appends the sentence's coded mentions to the pronoun context and keeps its
+// last 16 entries once it holds more than 32. Event sources and speakers go
+// last: "It" in the next sentence prefers them ("Hamas affirmed that ...
+// Doha. It further stated" -> Hamas). Mentions that the trimming would drop
+// at once are not copied.
+void AddToContext(const SentenceCoding& sc, uint32_t si, Scratch* s) {
+  auto& order = s->context_order;
+  order.clear();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < sc.mentions.size(); ++k) {
+      bool source = false;
+      for (const EventCandidate& ev : sc.events) source |= ev.source_mention == (int32_t)k;
+      for (const Clause& cl : sc.clauses) source |= cl.speaker == (int32_t)k;
+      if (!sc.mentions[k].agent_only && source == (pass == 1)) {
+        order.push_back(static_cast<uint32_t>(k));
+      }
+    }
+  }
+  constexpr size_t kMax = 32, kKeep = 16;
+  size_t skip = 0;  // new mentions dropped by the trimming
+  if (s->context.size() + order.size() > kMax) {
+    size_t drop = order.size() >= kKeep ? s->context.size()
+                                        : s->context.size() - (kKeep - order.size());
+    skip = order.size() > kKeep ? order.size() - kKeep : 0;
+    s->context.erase(s->context.begin(), s->context.begin() + drop);
+    s->context_sentence.erase(s->context_sentence.begin(), s->context_sentence.begin() + drop);
+  }
+  for (size_t k = skip; k < order.size(); ++k) {
+    s->context.push_back(sc.mentions[order[k]]);
+    s->context_sentence.push_back(si);
+  }
+}
+
 void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
                           CoderScratch* scratch, DocumentCoding* out) const {
   out->Clear();
@@ -261,23 +294,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
       continue;
     }
     CodeSentence(&c);
-    // Event sources and speakers go last: "It" in the next sentence prefers
-    // them ("Hamas affirmed that ... Doha. It further stated" -> Hamas).
-    for (int pass = 0; pass < 2; ++pass) {
-      for (size_t k = 0; k < sc.mentions.size(); ++k) {
-        bool source = false;
-        for (const EventCandidate& ev : sc.events) source |= ev.source_mention == (int32_t)k;
-        for (const Clause& cl : sc.clauses) source |= cl.speaker == (int32_t)k;
-        if (!sc.mentions[k].agent_only && source == (pass == 1)) {
-          s->context.push_back(sc.mentions[k]);
-          s->context_sentence.push_back(static_cast<uint32_t>(si));
-        }
-      }
-    }
-    if (s->context.size() > 32) {
-      s->context.erase(s->context.begin(), s->context.end() - 16);
-      s->context_sentence.erase(s->context_sentence.begin(), s->context_sentence.end() - 16);
-    }
+    AddToContext(sc, static_cast<uint32_t>(si), s);
   }
   if (out->story_discarded) {
     for (SentenceCoding& sc : out->sentences) sc.events.clear();
