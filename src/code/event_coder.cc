@@ -463,6 +463,9 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
   if (!IsEventCode(code) || src < 0) return;
   if (tgt >= 0 && ms[src].actor.code == ms[tgt].actor.code) return;
   if (ms[src].agent_only && !options_.allow_agent_only_source) return;
+  bool rejection = g.negated && options_.negated_cooperation_is_rejection &&
+                   code.substr(0, 2) == "05";
+  if (rejection) code = "120";
   EventCandidate ev;
   Event& e = ev.event;
   e.sentence = c->out->sentence;
@@ -477,7 +480,7 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
     e.plover = cc->plover;
   }
   e.date = EventDate(*c, g);
-  e.rule = rule;
+  e.rule = rejection ? rule + " negated->120" : rule;
   e.spans.reserve(3 + (b ? b->spans.size() : 0));
   e.spans.push_back({"source", e.source.start, e.source.end});
   if (e.target) e.spans.push_back({"target", e.target->start, e.target->end});
@@ -493,7 +496,7 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
   ev.source_mention = src;
   ev.target_mention = tgt;
   ev.passive = g.passive;
-  ev.negated = g.negated;
+  ev.negated = g.negated && !rejection;
   ev.modal = g.modal;
   c->out->events.push_back(std::move(ev));
 }

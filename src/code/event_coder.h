@@ -35,6 +35,11 @@ struct CoderOptions {
   // leaders" and "a senior Hamas official" are PSEREBHMS, not PSEREBHMSGOV.
   // Off in `parley validate` (PETRARCH appends every agent not contained).
   bool group_codes_absorb_agents = true;
+  // A negated diplomatic-cooperation verb (root 05: accept, agree, endorse)
+  // is a rejection: "Israel cannot accept these terms" -> 120, asserted
+  // (CAMEO 12 "refuse to accept"). The rule id gets " negated->120". Off in
+  // `parley validate` (PETRARCH keeps the verb's code).
+  bool negated_cooperation_is_rejection = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

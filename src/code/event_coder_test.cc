@@ -115,6 +115,7 @@ DictionarySet TestDictionary() {
   Block(&set, "SAY", "010", {"say", "says", "said"});
   Block(&set, "KILL", "190", {"kill", "kills", "killed"});
   Block(&set, "TARGET", "190", {"target", "targets", "targeted"});
+  Block(&set, "ACCEPT", "050", {"accept", "accepts", "accepted"});
   // Like Parley.verbs.txt: "claim" codes only with a pattern.
   VerbBlock& claim = Block(&set, "CLAIM", "---", {"claim", "claims", "claimed"});
   Pattern(&claim, {}, {"responsibility"}, "015", 98);
@@ -495,6 +496,13 @@ TEST_F(EventCoderTest, AnAdjectivalAgentWordNamesNobody) {
   // "military developments" is no actor; "police" modifying a noun still is.
   EXPECT_EQ("QAT 111 ---", Code("Qatar criticized military developments."));
   EXPECT_EQ("QAT 111 ---COP", Code("Qatar criticized police raids."));
+}
+
+TEST_F(EventCoderTest, NegatedAcceptanceIsARejection) {
+  EXPECT_EQ("ISR 120 PSEREBHMS", Code("Israel will not accept Hamas."));
+  EXPECT_FALSE(First().negated);
+  EXPECT_EQ("test.verbs.txt:71 negated->120", First().event.rule);
+  EXPECT_EQ("ISR 050 PSEREBHMS", Code("Israel accepted Hamas."));
 }
 
 }  // namespace
