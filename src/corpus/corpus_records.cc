@@ -21,7 +21,12 @@ std::string SentenceText(const CodedDocument& doc, uint32_t i) {
 
 }  // namespace
 
-void AppendDocument(const CodedDocument& doc, CorpusInput* input) {
+bool IsTalkEvent(std::string_view code, std::string_view root) {
+  return root == "03" || root == "04" || root == "05" || root == "12" || root == "16" ||
+         code.starts_with("0871");
+}
+
+void AppendDocument(const CodedDocument& doc, CorpusInput* input, bool talk_sentences_only) {
   const std::string outlet = doc.outlet.value_or("");
   for (uint32_t k = 0; k < doc.events.size(); ++k) {
     const Event& e = doc.events[k];
@@ -47,7 +52,9 @@ void AppendDocument(const CodedDocument& doc, CorpusInput* input) {
       r.said_by_name = e.said_by->name;
     }
     r.fact = e.fact;
-    r.sentence_text = SentenceText(doc, e.sentence);
+    if (!talk_sentences_only || IsTalkEvent(e.code, e.root)) {
+      r.sentence_text = SentenceText(doc, e.sentence);
+    }
     input->events.push_back(std::move(r));
   }
   for (uint32_t k = 0; k < doc.figures.size(); ++k) {

@@ -75,8 +75,14 @@ struct CorpusInput {
 };
 
 // Appends the records of one coded document. Dates fall back to the article
-// date; sentence texts come from doc.sentences when present.
-void AppendDocument(const CodedDocument& doc, CorpusInput* input);
+// date; sentence texts come from doc.sentences when present (events: only
+// for talk events when `talk_sentences_only`, the only ones that use it).
+void AppendDocument(const CodedDocument& doc, CorpusInput* input,
+                    bool talk_sentences_only = false);
+
+// Events the negotiation tracker uses (and reads the sentence of): roots
+// 03, 04, 05, 12, 16 and code 0871.
+bool IsTalkEvent(std::string_view code, std::string_view root);
 
 }  // namespace parley::corpus
 

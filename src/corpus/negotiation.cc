@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
+
+#include "corpus/round_place.h"
 
 namespace parley::corpus {
 
@@ -60,9 +62,10 @@ std::unordered_map<std::string, std::string> MainDyads(const CorpusInput& in) {
   return main;
 }
 
-bool InDyad(const std::string& dyad, const std::string& country) {
+bool InDyad(std::string_view dyad, std::string_view country) {
   if (country.empty()) return false;
   size_t dash = dyad.find('-');
+  if (dash == std::string_view::npos) return dyad == country;
   return dyad.substr(0, dash) == country || dyad.substr(dash + 1) == country;
 }
 
@@ -81,38 +84,6 @@ std::unordered_set<std::string> KnownPlaces(const CorpusInput& in) {
     add(e.target_code, e.target_text);
   }
   return places;
-}
-
-bool IsCalendarWord(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-      "Saturday", "Sunday"};
-  return kWords.count(w.substr(0, w.find(' '))) > 0;
-}
-
-// The place of a round: "talks in Cairo", "the round of negotiations in
-// Doha", "the Cairo talks". A capitalized name after in/at counts when it
-// follows a talk noun or is a known place name.
-std::string FindPlace(const std::string& sentence, const std::unordered_set<std::string>& places) {
-  static const std::regex kIn(R"(\b(in|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?))");
-  static const std::regex kTalkNoun(R"(\b(talks|negotiations|round|meeting|summit|consultations)\b)",
-                                     std::regex::icase);
-  static const std::regex kAttrib(R"(\b(?:the\s+)?([A-Z][\w'-]+)\s+(?:talks|negotiations|summit|meeting)\b)");
-  for (auto it = std::sregex_iterator(sentence.begin(), sentence.end(), kIn);
-       it != std::sregex_iterator(); ++it) {
-    std::string name = (*it)[2].str();
-    if (IsCalendarWord(name)) continue;
-    std::string before = sentence.substr(0, it->position(0));
-    before = before.size() > 60 ? before.substr(before.size() - 60) : before;
-    if (places.count(name) || places.count(name.substr(0, name.find(' '))) ||
-        std::regex_search(before, kTalkNoun)) {
-      return name;
-    }
-  }
-  std::smatch m;
-  if (std::regex_search(sentence, m, kAttrib) && places.count(m[1].str())) return m[1].str();
-  return "";
 }
 
 struct Tracker {
@@ -188,6 +159,13 @@ struct Context {
   // dyad -> third party -> consultations (04x) with one side, from the
   // document rule alone (pass 1).
   std::map<std::string, std::map<std::string, int>> mediators;
+  // The same, indexed by third party: the dyads it mediates, in dyad order.
+  struct Mediation {
+    size_t rank;  // position of the dyad in `mediators`
+    const std::string* dyad;
+    int count;
+  };
+  std::unordered_map<std::string, std::vector<Mediation>> by_third;
   std::map<std::string, std::string> principal;  // country -> its most frequent main dyad
 };
 
@@ -217,21 +195,36 @@ std::optional<Assignment> ByDocument(const EventRecord& e, const Context& ctx) {
 // A known mediator (from pass 1) talking to one side belongs to that side's
 // negotiation: "Hamas handed its response to the Qatari mediators" in an
 // article without Israeli events.
+// The most frequent wins; ties go to the first dyad in order, and within
+// one dyad to c as the third party before s.
 std::optional<Assignment> ByMediator(const std::string& s, const std::string& c,
                                      const Context& ctx) {
-  std::optional<Assignment> best;
-  int best_count = 0;
-  for (const auto& [dyad, meds] : ctx.mediators) {
-    for (const auto& [side, third] : {std::pair{s, c}, std::pair{c, s}}) {
-      auto it = meds.find(third);
-      if (InDyad(dyad, side) && !InDyad(dyad, third) && it != meds.end() &&
-          it->second > best_count) {
-        best = Assignment{dyad, third};
-        best_count = it->second;
-      }
+  static const std::vector<Context::Mediation> kNone;
+  auto find = [&](const std::string& third) -> const std::vector<Context::Mediation>& {
+    auto it = ctx.by_third.find(third);
+    return it == ctx.by_third.end() ? kNone : it->second;
+  };
+  const auto& of_c = find(c);  // c mediating, s a side
+  const auto& of_s = find(s);  // s mediating, c a side
+  const Context::Mediation* best = nullptr;
+  const std::string* best_third = nullptr;
+  auto consider = [&](const Context::Mediation& m, const std::string& side,
+                      const std::string& third) {
+    if (InDyad(*m.dyad, side) && !InDyad(*m.dyad, third) && (!best || m.count > best->count)) {
+      best = &m;
+      best_third = &third;
+    }
+  };
+  size_t i = 0, j = 0;
+  while (i < of_c.size() || j < of_s.size()) {
+    if (j == of_s.size() || (i < of_c.size() && of_c[i].rank <= of_s[j].rank)) {
+      consider(of_c[i++], s, c);
+    } else {
+      consider(of_s[j++], c, s);
     }
   }
-  return best;
+  if (!best) return std::nullopt;
+  return Assignment{*best->dyad, *best_third};
 }
 
 // Document rule, then known mediators, then the pair itself; events without
@@ -255,6 +248,11 @@ Context MakeContext(const CorpusInput& in) {
     if (e.root != "04" || e.fact != Fact::kAsserted) continue;
     auto a = ByDocument(e, ctx);
     if (a && !a->third.empty()) ++ctx.mediators[a->dyad][a->third];
+  }
+  size_t rank = 0;
+  for (const auto& [dyad, meds] : ctx.mediators) {
+    for (const auto& [third, count] : meds) ctx.by_third[third].push_back({rank, &dyad, count});
+    ++rank;
   }
   // An article whose main pair is a side and its mediator (Hamas and Qatar)
   // is about that side's negotiation (Israel-Hamas).
