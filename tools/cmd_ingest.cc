@@ -66,7 +66,8 @@ class SkipStoredSource final : public DocumentSource {
 
 // Collects the ordered results and writes them in whole-document batches on
 // a writer thread, so that coding continues while a batch is committed
-// (double buffering: at most one batch being written, one being filled).
+// (double buffering: at most one batch being written, one being filled; a
+// full batch waits only while the previous one is still being written).
 class StoreSink final : public DocumentSink {
  public:
   StoreSink(EventStore* store, size_t batch)
@@ -81,26 +82,34 @@ class StoreSink final : public DocumentSink {
   }
   Status Put(const Document&, CodedDocument&& coded) override {
     docs_.push_back(std::move(coded));
-    return docs_.size() >= batch_ ? Hand() : Status::Ok();
+    return docs_.size() >= batch_ ? Hand(/*wait=*/true) : Status::Ok();
   }
   Status Reject(const Rejection& r) override {
     rejects_.push_back(r);
-    return rejects_.size() >= batch_ ? Hand() : Status::Ok();
+    return rejects_.size() >= batch_ ? Hand(/*wait=*/true) : Status::Ok();
   }
+  // The runner's periodic flush: hands over what is buffered when the
+  // writer is idle (a trickle of input gets committed), never waits, so
+  // coding goes on while a batch is written.
+  Status Flush() override { return Hand(/*wait=*/false); }
   // Hands over what is buffered and waits until everything is committed.
-  Status Flush() override {
-    PARLEY_RETURN_IF_ERROR(Hand());
+  Status Finish() {
+    PARLEY_RETURN_IF_ERROR(Hand(/*wait=*/true));
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return !busy_; });
     return error_;
   }
-  // REQUIRES: Flush() returned.
+  // REQUIRES: Finish() returned.
   const PutStats& stats() const { return stats_; }
 
  private:
-  Status Hand() {
-    if (docs_.empty() && rejects_.empty()) return Status::Ok();
+  // Hands the buffered documents to the writer; when it is still busy,
+  // waits for it (`wait`) or keeps them buffered for the next call.
+  Status Hand(bool wait) {
     std::unique_lock<std::mutex> lock(mu_);
+    if (!error_.ok()) return error_;
+    if (docs_.empty() && rejects_.empty()) return Status::Ok();
+    if (busy_ && !wait) return Status::Ok();
     cv_.wait(lock, [&] { return !busy_; });
     if (!error_.ok()) return error_;
     writing_docs_.swap(docs_);
@@ -187,7 +196,7 @@ int RunIngest(const IngestArgs& args) {
                         .max_doc_bytes = args.max_doc_bytes};
   StatusOr<RunStats> stats = RunPipeline(*processor, &skip, &sink, options);
   if (!stats.ok()) return Fail(stats.status());
-  if (Status flushed = sink.Flush(); !flushed.ok()) return Fail(flushed);
+  if (Status flushed = sink.Finish(); !flushed.ok()) return Fail(flushed);
   const PutStats& put = sink.stats();
   if (!args.quiet) {
     std::fprintf(stderr,

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -102,6 +104,47 @@ class StoreImpl final : public EventStore {
                                       return Status::Ok();
                                     }));
     hashes_loaded_ = true;
+    // An empty database has no records to read back: the corpus input is
+    // complete from the start and kept up to date by PutBatch.
+    input_valid_ = hashes_.empty();
+    return Status::Ok();
+  }
+
+  // After a committed batch: the records of the documents it wrote replace
+  // those of their previous versions in input_.
+  void UpdateInput(const std::vector<const CodedDocument*>& written, bool replaced) {
+    if (!input_valid_) return;
+    std::unordered_map<std::string_view, const CodedDocument*> last;
+    for (const CodedDocument* d : written) last[d->doc] = d;
+    if (replaced) {
+      auto gone = [&](const auto& r) { return last.count(r.doc) > 0; };
+      std::erase_if(input_.events, gone);
+      std::erase_if(input_.figures, gone);
+      std::erase_if(input_.positions, gone);
+    }
+    for (const CodedDocument* d : written) {
+      if (last[d->doc] == d) corpus::AppendDocument(*d, &input_, /*talk_sentences_only=*/true);
+    }
+  }
+
+  // input_ for Recompute: kept in memory when it is known to match the
+  // database (same number of documents), else read from the database.
+  Status PrepareInput() {
+    int64_t n = -1;
+    PARLEY_RETURN_IF_ERROR(db_->Run("SELECT COUNT(*) FROM documents", {}, [&](const SqlRow& r) {
+      n = I64(r[0]);
+      return Status::Ok();
+    }));
+    {
+      std::lock_guard<std::mutex> lock(hashes_mu_);
+      if (input_valid_ && hashes_loaded_ && n == static_cast<int64_t>(hashes_.size())) {
+        return Status::Ok();
+      }
+    }
+    auto loaded = LoadCorpusInput(db_.get());
+    if (!loaded.ok()) return loaded.status();
+    input_ = std::move(*loaded);
+    input_valid_ = true;
     return Status::Ok();
   }
 
@@ -133,7 +176,7 @@ class StoreImpl final : public EventStore {
   }
 
   Status WriteBatch(std::span<const CodedDocument> docs, std::span<const Rejection> rejects,
-                    PutStats* stats, std::vector<std::pair<std::string, std::string>>* written);
+                    PutStats* stats, std::vector<const CodedDocument*>* written);
 
   std::unique_ptr<store::Backend> db_;
   int version_;
@@ -143,11 +186,15 @@ class StoreImpl final : public EventStore {
   // runs on the writer thread. Only PutBatch modifies the map.
   std::mutex hashes_mu_;
   std::unordered_map<std::string, std::string> hashes_;
+  // The corpus records of every stored document while input_valid_ (see
+  // UpdateInput, PrepareInput), so that Recompute need not read them back.
+  corpus::CorpusInput input_;
+  bool input_valid_ = false;
 };
 
 Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
                              std::span<const Rejection> rejects, PutStats* stats,
-                             std::vector<std::pair<std::string, std::string>>* written) {
+                             std::vector<const CodedDocument*>* written) {
   const std::string now = NowUtc();
   TableRows rows;
   std::unordered_map<std::string, std::string> batch;  // id -> hash written in this batch
@@ -169,7 +216,7 @@ Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
     }
     AppendDocumentRows(d, now, options_.all_sentences, &rows);
     batch[d.doc] = d.content_hash;
-    written->emplace_back(d.doc, d.content_hash);
+    written->push_back(&d);
   }
   std::set<std::pair<std::string, uint64_t>> seen;
   for (const Rejection& r : rejects) {
@@ -191,7 +238,7 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
     PARLEY_RETURN_IF_ERROR(LoadHashes());
   }
   PutStats local;
-  std::vector<std::pair<std::string, std::string>> written;
+  std::vector<const CodedDocument*> written;
   PARLEY_RETURN_IF_ERROR(db_->Begin());
   Status s = WriteBatch(docs, rejects, &local, &written);
   if (s.ok()) s = db_->Commit();
@@ -201,8 +248,9 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
   }
   {
     std::lock_guard<std::mutex> lock(hashes_mu_);
-    for (auto& [id, hash] : written) hashes_[id] = hash;
+    for (const CodedDocument* d : written) hashes_[d->doc] = d->content_hash;
   }
+  UpdateInput(written, local.replaced > 0);
   if (stats) {
     stats->inserted += local.inserted;
     stats->replaced += local.replaced;
@@ -214,8 +262,8 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
 
 Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
   auto start = std::chrono::steady_clock::now();
-  auto input = LoadCorpusInput(db_.get());
-  if (!input.ok()) return input.status();
+  PARLEY_RETURN_IF_ERROR(PrepareInput());
+  const corpus::CorpusInput& input = input_;
   corpus::MergeOptions mo;
   mo.max_days = o.merge_max_days;
   mo.figure_ratio = o.merge_figure_ratio;
@@ -224,16 +272,19 @@ Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
   corpus::NegotiationOptions no;
   no.counter_days = o.counter_days;
   no.drop_after_days = o.drop_after_days;
-  auto merged = corpus::MergeEvents(*input, mo);
-  auto negotiations = corpus::TrackNegotiations(*input, no);
+  // Negotiations on a second thread while this one merges and writes.
+  std::vector<corpus::Negotiation> negotiations;
+  std::thread tracker([&] { negotiations = corpus::TrackNegotiations(input, no); });
+  auto merged = corpus::MergeEvents(input, mo);
   TableRows rows;
   AppendMergedRows(merged, &rows);
-  AppendNegotiationRows(negotiations, &rows);
-  PARLEY_RETURN_IF_ERROR(db_->Begin());
-  Status s;
+  Status s = db_->Begin();
   for (const char* t : kCorpusTables) {
     if (s.ok()) s = db_->Exec(fmt::format("DELETE FROM {}", t));
   }
+  if (s.ok()) s = InsertAll(&rows);
+  tracker.join();
+  AppendNegotiationRows(negotiations, &rows);
   if (s.ok()) s = InsertAll(&rows);
   if (s.ok()) s = SetMeta("corpus_stale", "0");
   if (s.ok()) s = db_->Commit();
@@ -242,7 +293,7 @@ Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
     return s;
   }
   if (stats) {
-    stats->events = input->events.size();
+    stats->events = input.events.size();
     stats->merged_events = merged.size();
     stats->multi_mention = 0;
     for (const auto& m : merged) stats->multi_mention += m.mentions.size() > 1;

@@ -1,5 +1,6 @@
 // SQLite backend: one connection, WAL journal, synchronous=NORMAL, prepared
-// statements cached by SQL text (every INSERT/SELECT is prepared once).
+// statements cached by SQL text (every INSERT/SELECT is prepared once; a
+// bulk Insert binds and steps one statement per row).
 #include <sqlite3.h>
 
 #include <map>
@@ -35,12 +36,7 @@ class SqliteBackend final : public Backend {
              const std::function<Status(const SqlRow&)>& row) override {
     auto st = Prepare(sql);
     if (!st.ok()) return st.status();
-    sqlite3_stmt* s = *st;
-    PARLEY_RETURN_IF_ERROR(Bind(s, params));
-    Status result = Step(s, row);
-    sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
-    return result;
+    return BindAndStep(*st, params, row);
   }
 
   Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
@@ -52,7 +48,9 @@ class SqliteBackend final : public Backend {
     std::string sql = fmt::format("INSERT INTO {} ({}) VALUES (", table, fmt::join(columns, ","));
     for (size_t i = 0; i < columns.size(); ++i) sql += i ? ",?" : "?";
     sql += ")";
-    for (const SqlRow& r : rows) PARLEY_RETURN_IF_ERROR(Run(sql, r, nullptr));
+    auto st = Prepare(sql);
+    if (!st.ok()) return st.status();
+    for (const SqlRow& r : rows) PARLEY_RETURN_IF_ERROR(BindAndStep(*st, r, nullptr));
     return Status::Ok();
   }
 
@@ -67,8 +65,21 @@ class SqliteBackend final : public Backend {
   Status SetUserVersion(int v) override { return Exec(fmt::format("PRAGMA user_version = {}", v)); }
 
  private:
+  // Parameters without a value are NULL (bindings of a previous run are
+  // cleared only when some would otherwise remain).
+  Status BindAndStep(sqlite3_stmt* s, const std::vector<SqlValue>& params,
+                     const std::function<Status(const SqlRow&)>& row) {
+    if (static_cast<int>(params.size()) < sqlite3_bind_parameter_count(s)) {
+      sqlite3_clear_bindings(s);
+    }
+    Status result = Bind(s, params);
+    if (result.ok()) result = Step(s, row);
+    sqlite3_reset(s);
+    return result;
+  }
+
   StatusOr<sqlite3_stmt*> Prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr) !=
@@ -135,7 +146,9 @@ class SqliteBackend final : public Backend {
 
 StatusOr<std::unique_ptr<Backend>> OpenSqlite(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // NOMUTEX: one thread at a time uses the connection (event_store.h).
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string m = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
