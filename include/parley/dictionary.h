@@ -76,6 +76,9 @@ struct AgentEntry {
   // the same noun phrase ("Israeli strikes" -> ISRMIL); alone ("the strike")
   // the phrase is not an actor.
   bool needs_actor = false;
+  // "AIRSTRIKE [~MIL] needs-actor event=195": the phrase names an action;
+  // "an Israeli airstrike on X" is an event with this CAMEO code.
+  std::string event_code = "";
 };
 
 // One element of a verb pattern. Both syntaxes map onto these kinds.

@@ -132,6 +132,7 @@ class EventCoderImpl : public EventCoder {
                 std::string_view code, const std::string& rule,
                 const PatternBinding* b) const;
   void ReportFallback(SentenceCtx* c) const;
+  void NominalEvents(SentenceCtx* c) const;
 
   std::shared_ptr<const CompiledDictionary> dict_;
   const CompiledDictionaryImpl* d_;
@@ -316,6 +317,7 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
     CodeGroup(c, gi);
   }
   ReportFallback(c);
+  NominalEvents(c);
   // Unique (source, target, code) per sentence: the first of each key is
   // kept (a linear scan over the kept ones; a sentence has few events).
   auto& ev = c->out->events;
@@ -329,6 +331,41 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
     }
   }
   ev.resize(w);
+}
+
+// "an Israeli airstrike on a school in Gaza": an action mention whose agent
+// carries an event code (Parley.agents.txt "event=195"), followed by
+// on/against/targeting and an actor, is an event of that code. Skipped when
+// the mention already is the source of a verb's event ("Israeli strikes
+// killed 92 people"). The "verb" span is the action word; the rule is the
+// agent entry's line.
+void EventCoderImpl::NominalEvents(SentenceCtx* c) const {
+  const auto& ms = c->out->mentions;
+  const size_t n = ms.size();
+  for (const AgentHit& h : c->s->agents) {
+    const CompiledAgent& ag = d_->agents[h.agent];
+    if (ag.event_code.empty() || h.end + 1 >= c->end) continue;
+    std::string_view w = c->token(h.end).norm;
+    if (w != "on" && w != "against" && w != "targeting") continue;
+    int32_t src = -1, tgt = -1;
+    for (size_t k = 0; k < n; ++k) {
+      const ActorMention& m = ms[k];
+      if (src < 0 && !m.agent_only && m.first_token <= h.first && h.end <= m.end_token &&
+          m.end_token == h.end) {
+        src = static_cast<int32_t>(k);  // "(damage from) an Israeli airstrike"
+      }
+      if (tgt < 0 && m.first_token == h.end + 1) tgt = static_cast<int32_t>(k);
+    }
+    if (src < 0 || tgt < 0) continue;
+    bool coded = false;  // "Israeli strikes on Gaza killed 92": the verb codes it
+    for (const EventCandidate& e : c->out->events) coded |= e.source_mention == src;
+    if (coded) continue;
+    VerbGroup g;
+    g.first = h.first;
+    g.end = h.end;
+    g.clause = InnermostClause(c->out->clauses, h.first);
+    AddEvent(c, g, src, tgt, ag.event_code, ag.loc.RuleId(), nullptr);
+  }
 }
 
 void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {

@@ -107,6 +107,7 @@ DictionarySet TestDictionary() {
   Agent(&set, {"delegation"}, "GOV");
   Agent(&set, {"strike", "strikes"}, "MIL");
   set.agents.back().needs_actor = true;
+  set.agents.back().event_code = "195";
   Block(&set, "MEET", "040", {"meet", "meets", "met", "meeting"});
   VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
@@ -503,6 +504,15 @@ TEST_F(EventCoderTest, NegatedAcceptanceIsARejection) {
   EXPECT_FALSE(First().negated);
   EXPECT_EQ("test.verbs.txt:71 negated->120", First().event.rule);
   EXPECT_EQ("ISR 050 PSEREBHMS", Code("Israel accepted Hamas."));
+}
+
+TEST_F(EventCoderTest, ActionNounOnATargetIsAnEvent) {
+  // "event=195" on the agent entry: the strike itself is the event ...
+  EXPECT_EQ("ISRMIL 195 PSE", Code("Residents spoke after an Israeli strike on Gaza."));
+  EXPECT_EQ("test.agents.txt:", First().event.rule.substr(0, 16));
+  // ... unless a verb already codes it with the strike as its source.
+  EXPECT_EQ("ISRMIL 190 PSE", Code("Israeli strikes on Gaza killed civilians in Gaza."));
+  EXPECT_EQ("", Code("Residents spoke after the strike on Gaza."));  // whose strike?
 }
 
 }  // namespace

@@ -14,6 +14,14 @@ namespace {
 
 constexpr size_t kMaxMarkerExpansions = 4096;
 
+bool IsCameoDigits(std::string_view s) {
+  if (s.size() < 2 || s.size() > 4) return false;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
+}
+
 class AgentFileReader {
  public:
   AgentFileReader(DiagSink* diags, DictionarySet* set) : diags_(diags), set_(set) {}
@@ -63,11 +71,18 @@ class AgentFileReader {
     }
     std::string code(Trim(std::string_view(line.text).substr(open + 1, close - open - 1)));
     std::string_view after = Trim(std::string_view(line.text).substr(close + 1));
-    if (after == "needs-actor") {
-      entry->needs_actor = true;
-    } else if (!after.empty()) {
-      diags_->Warning(line, close + 1, "text after the agent code ignored", std::string(after),
-                      "nothing, or 'needs-actor'");
+    while (!after.empty()) {
+      size_t sp = after.find_first_of(" \t");
+      std::string_view word = after.substr(0, sp);
+      after = sp == std::string_view::npos ? std::string_view() : Trim(after.substr(sp));
+      if (word == "needs-actor") {
+        entry->needs_actor = true;
+      } else if (word.starts_with("event=") && IsCameoDigits(word.substr(6))) {
+        entry->event_code = std::string(word.substr(6));
+      } else {
+        diags_->Warning(line, close + 1, "text after the agent code ignored", std::string(word),
+                        "'needs-actor' or 'event=CODE' (2-4 digits)");
+      }
     }
     if (code.size() >= 2 && code.front() == '~' && code.find('~', 1) == std::string::npos) {
       entry->code = code.substr(1);

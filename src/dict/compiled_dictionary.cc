@@ -177,7 +177,7 @@ class Compiler {
       if (!a.forms.empty()) {
         for (const std::string& w : a.forms[0]) text += (text.empty() ? "" : " ") + w;
       }
-      d_->agents.push_back({a.code, a.prefix, a.loc, text, a.needs_actor});
+      d_->agents.push_back({a.code, a.prefix, a.loc, text, a.needs_actor, a.event_code});
       for (const Phrase& ph : a.forms) {
         PARLEY_RETURN_IF_ERROR(Count());
         NodeInfo* info = Node(ph);

@@ -38,7 +38,12 @@ DictionarySet RandomSet(std::mt19937* rng, const std::vector<std::string>& vocab
     a.codes = {{"A" + std::to_string(i), {}, {}}};
     set.actors.push_back(a);
   }
-  for (int i = 0; i < 100; ++i) set.agents.push_back({{phrase()}, "G", false, {}});
+  for (int i = 0; i < 100; ++i) {
+    AgentEntry a;
+    a.forms = {phrase()};
+    a.code = "G";
+    set.agents.push_back(std::move(a));
+  }
   VerbBlock b;
   b.name = "B";
   b.code = "010";
@@ -135,7 +140,12 @@ TEST(CompiledDictionaryTest, SlashCodesAndUnknownPhrases) {
 
 TEST(CompiledDictionaryTest, MaxEntriesIsEnforced) {
   DictionarySet set;
-  for (int i = 0; i < 10; ++i) set.agents.push_back({{{"w" + std::to_string(i)}}, "G", false, {}});
+  for (int i = 0; i < 10; ++i) {
+    AgentEntry a;
+    a.forms = {{"w" + std::to_string(i)}};
+    a.code = "G";
+    set.agents.push_back(std::move(a));
+  }
   CompileOptions o;
   o.max_entries = 5;
   auto dict = CompiledDictionary::Compile(set, *Analyzer(), o);

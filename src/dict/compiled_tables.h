@@ -35,6 +35,7 @@ struct CompiledAgent {
   SourceLoc loc;
   std::string text;   // the form as written
   bool needs_actor = false;  // AgentEntry::needs_actor
+  std::string event_code = "";  // AgentEntry::event_code
 };
 
 struct CompiledVerbForm {

@@ -139,6 +139,20 @@ TEST(AgentReaderTest, NeedsActorKeywordMarksActionAgents) {
   EXPECT_EQ(set.diagnostics[0].loc.line, 3u);
 }
 
+TEST(AgentReaderTest, EventCodeKeywordGivesTheActionsCode) {
+  DictionarySet set = ReadSnippet(DictionaryKind::kAgents,
+                                  "AIRSTRIKE [~MIL] needs-actor event=195\n"
+                                  "SHELLING {} [~MIL] event=194 needs-actor\n"
+                                  "RAID [~MIL] needs-actor event=19x\n");
+  ASSERT_EQ(set.agents.size(), 3u);
+  EXPECT_EQ("195", set.agents[0].event_code);
+  EXPECT_TRUE(set.agents[1].needs_actor);
+  EXPECT_EQ("194", set.agents[1].event_code);
+  EXPECT_EQ("", set.agents[2].event_code);  // not digits: a warning
+  ASSERT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_EQ(set.diagnostics[0].loc.line, 3u);
+}
+
 TEST(AgentReaderTest, SubstitutionMarkersExpandLiterally) {
   DictionarySet set = ReadSnippet(DictionaryKind::kAgents,
                                   "!OFFICER! = OFFICER, OFFICIALS\nCUSTOMS_!OFFICER!  [~GOVCUS]\n"
