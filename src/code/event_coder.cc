@@ -49,11 +49,17 @@ CodePair SplitPair(std::string_view code) {
 }
 
 // A usable pattern of a verb block as the coder tries it: the sentence bloom
-// bits of up to two of its literal words (kAlwaysBit: none) and its index.
+// words and bits of up to two of its literal words (kAlwaysWord: none) and
+// its index.
 struct PatternGate {
-  static constexpr uint16_t kAlwaysBit = 16 * 64;  // an all-ones word after the bloom
-  uint16_t bit[2] = {kAlwaysBit, kAlwaysBit};
+  static constexpr uint8_t kAlwaysWord = 16;  // an all-ones word after the bloom
+  uint8_t word[2] = {kAlwaysWord, kAlwaysWord};  // bloom word and bit of each anchor
+  uint8_t bit[2] = {0, 0};
   uint32_t pattern = 0;
+  void Set(int k, uint32_t bloom_bit) {
+    word[k] = static_cast<uint8_t>(bloom_bit >> 6);
+    bit[k] = static_cast<uint8_t>(bloom_bit & 63);
+  }
 };
 
 constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word list
@@ -104,8 +110,8 @@ class EventCoderImpl : public EventCoder {
         PatternGate gate;
         gate.pattern = pi;
         if (!p.required.empty()) {
-          gate.bit[0] = static_cast<uint16_t>(Scratch::BloomBit(p.required.front()));
-          gate.bit[1] = static_cast<uint16_t>(Scratch::BloomBit(p.required.back()));
+          gate.Set(0, Scratch::BloomBit(p.required.front()));
+          gate.Set(1, Scratch::BloomBit(p.required.back()));
         }
         gates_.push_back(gate);
       }
@@ -383,8 +389,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   bloom[16] = ~uint64_t{0};
   for (uint32_t k = gates_begin_[entry.block]; k < gates_begin_[entry.block + 1]; ++k) {
     const PatternGate& gate = gates_[k];  // cheap prefilter; MatchPattern checks all words
-    if (!((bloom[gate.bit[0] >> 6] >> (gate.bit[0] & 63)) &
-          (bloom[gate.bit[1] >> 6] >> (gate.bit[1] & 63)) & 1)) {
+    if (!((bloom[gate.word[0]] >> gate.bit[0]) & (bloom[gate.word[1]] >> gate.bit[1]) & 1)) {
       continue;
     }
     const uint32_t pi = gate.pattern;
