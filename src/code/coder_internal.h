@@ -91,19 +91,8 @@ struct Scratch : public CoderScratch {
   std::vector<uint32_t> context_sentence;  // sentence of each context mention
   std::vector<uint32_t> context_order;     // event_coder.cc: mentions to add, in order
   std::vector<uint32_t> ids;
-  // Word-id and word-class cache keyed by the word's hash and verified by
-  // its bytes (32 bytes a slot).
-  struct CacheSlot {
-    uint64_t key = 0;
-    uint32_t id = 0;
-    uint32_t cls = 0;
-    uint8_t size = 0;
-    char bytes[15] = {};
-  };
-  std::vector<CacheSlot> cache = std::vector<CacheSlot>(8192);
-  uint64_t cache_owner = 0;  // instance_id of the dictionary the cache belongs to
-  // Faster replacement for `cache` (code/word_cache.h): words of up to 16
-  // bytes keyed by their packed bytes, no string hash or memcmp per token.
+  // Word id + word class per word of up to 16 bytes, keyed by the word's
+  // packed bytes (code/word_cache.h): no string hash or memcmp per token.
   WordCache word_cache;
   // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
   uint64_t bloom[16] = {};

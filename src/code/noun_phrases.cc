@@ -517,15 +517,22 @@ bool CountryPrefix(const std::string& code) {
       "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU",
       "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
       "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "NAM", "OCN", "EAS", "WEU"};
+  auto key = [](const char* p) {  // three letters A-Z -> 15 bits
+    return static_cast<uint32_t>(p[0] - 'A') << 10 | static_cast<uint32_t>(p[1] - 'A') << 5 |
+           static_cast<uint32_t>(p[2] - 'A');
+  };
+  static const std::vector<bool> kNot = [&] {
+    std::vector<bool> v(1u << 15, false);
+    for (std::string_view n : kNotCountries) {
+      if (n[0] >= 'A') v[key(n.data())] = true;  // "---" fails the letter test below
+    }
+    return v;
+  }();
   if (code.size() < 3) return false;
   for (int i = 0; i < 3; ++i) {
     if (code[i] < 'A' || code[i] > 'Z') return false;
   }
-  std::string_view p(code.data(), 3);
-  for (std::string_view n : kNotCountries) {
-    if (p == n) return false;
-  }
-  return true;
+  return !kNot[key(code.data())];
 }
 
 // "in X" / "a village in X": the mention names where something happened.
@@ -570,6 +577,9 @@ bool ContextNamesOtherCountry(const SentenceCtx& c, const std::string& country) 
 
 void CountryForAgentOnly(SentenceCtx* c) {
   auto& ms = c->out->mentions;
+  if (std::none_of(ms.begin(), ms.end(), [](const ActorMention& m) { return m.agent_only; })) {
+    return;  // nothing to do (most sentences): skip the country scans
+  }
   std::string country;
   bool place = false, any_agent_only = false;
   for (const ActorMention& m : ms) {

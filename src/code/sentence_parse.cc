@@ -41,40 +41,7 @@ void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, boo
 
 }  // namespace
 
-namespace {
-
-// Direct-mapped cache of word ids and word classes keyed by the word's bytes
-// (one cache line per probe instead of the WordTable's slot + offset + arena
-// reads and the class map's string hash). *cls gets the word class.
-uint32_t CachedFind(const SentenceCtx& c, std::string_view w, uint32_t* cls) {
-  if (w.size() > sizeof(Scratch::CacheSlot::bytes)) {
-    *cls = c.classes->Of(w);
-    return c.dict->words.Find(w);
-  }
-  Scratch& s = *c.s;
-  uint64_t h = HashWord(w);
-  Scratch::CacheSlot& slot = s.cache[h & (s.cache.size() - 1)];
-  if (slot.key == h && slot.size == w.size() &&
-      std::memcmp(slot.bytes, w.data(), w.size()) == 0) {
-    *cls = slot.cls;
-    return slot.id;
-  }
-  uint32_t id = c.dict->words.Find(w);
-  slot.key = h;
-  slot.id = id;
-  slot.cls = *cls = c.classes->Of(w);
-  slot.size = static_cast<uint8_t>(w.size());
-  std::memcpy(slot.bytes, w.data(), w.size());
-  return id;
-}
-
-}  // namespace
-
 void PrepareTokens(SentenceCtx* c) {
-  if (c->s->cache_owner != c->dict->instance_id) {
-    for (auto& slot : c->s->cache) slot = Scratch::CacheSlot{};
-    c->s->cache_owner = c->dict->instance_id;
-  }
   Scratch& s = *c->s;
   s.toks.assign(c->end - c->first, TokInfo{});
   s.actors.clear();
@@ -93,8 +60,11 @@ void PrepareTokens(SentenceCtx* c) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
     uint32_t lemma_cls = 0;
-    ti.word = CachedFind(*c, t.norm, &ti.cls);
-    ti.lemma = t.lemma == t.norm ? ti.word : CachedFind(*c, t.lemma, &lemma_cls);
+    ti.word = s.word_cache.Find(*c->dict, *c->classes, t.norm, &ti.cls);
+    ti.lemma = (t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
+                       t.lemma == t.norm
+                   ? ti.word
+                   : s.word_cache.Find(*c->dict, *c->classes, t.lemma, &lemma_cls);
     if (ti.word != kNoWord) s.BloomAdd(ti.word);
     if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
