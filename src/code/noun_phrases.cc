@@ -94,26 +94,28 @@ void Chunk(SentenceCtx* c) {
     }
     if (!NpToken(*c, i)) continue;
     NounPhrase np;
-    np.first = i;
+    np.first = i++;  // token i passed NpToken above and is no pronoun
     while (i < c->end && NpToken(*c, i) && !(c->cls(i) & kWcPronoun)) ++i;
     np.end = i--;
     s.nps.push_back(np);
   }
+  // Hits and noun phrases are both in token order: one cursor each. An NP
+  // without hits gets the empty range [size, size).
+  const uint32_t n_actors = static_cast<uint32_t>(s.actors.size());
+  const uint32_t n_agents = static_cast<uint32_t>(s.agents.size());
+  uint32_t a = 0, g = 0;
   for (size_t k = 0; k < s.nps.size(); ++k) {
     NounPhrase& np = s.nps[k];
     if (np.first > c->first && (c->cls(np.first - 1) & (kWcPrep | kWcTo))) {
       np.prep = static_cast<int32_t>(np.first - 1);
     }
     for (uint32_t i = np.first; i < np.end; ++i) c->tok(i).np = static_cast<int32_t>(k);
-    auto in = [&](uint32_t f) { return f >= np.first && f < np.end; };
-    np.actor_begin = np.actor_end = static_cast<uint32_t>(
-        std::find_if(s.actors.begin(), s.actors.end(), [&](const ActorHit& h) { return in(h.first); }) -
-        s.actors.begin());
-    while (np.actor_end < s.actors.size() && in(s.actors[np.actor_end].first)) ++np.actor_end;
-    np.agent_begin = np.agent_end = static_cast<uint32_t>(
-        std::find_if(s.agents.begin(), s.agents.end(), [&](const AgentHit& h) { return in(h.first); }) -
-        s.agents.begin());
-    while (np.agent_end < s.agents.size() && in(s.agents[np.agent_end].first)) ++np.agent_end;
+    while (a < n_actors && s.actors[a].first < np.first) ++a;
+    np.actor_begin = np.actor_end = a < n_actors && s.actors[a].first < np.end ? a : n_actors;
+    while (np.actor_end < n_actors && s.actors[np.actor_end].first < np.end) ++np.actor_end;
+    while (g < n_agents && s.agents[g].first < np.first) ++g;
+    np.agent_begin = np.agent_end = g < n_agents && s.agents[g].first < np.end ? g : n_agents;
+    while (np.agent_end < n_agents && s.agents[np.agent_end].first < np.end) ++np.agent_end;
   }
 }
 
