@@ -1,5 +1,7 @@
 #include "store/document_rows.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "corpus/corpus_records.h"
@@ -74,10 +76,31 @@ SqlRow PositionRow(const CodedDocument& d, size_t k) {
 
 }  // namespace
 
+// Written by hand (the hot path of every event row), in nlohmann's format:
+// keys sorted, no spaces. Roles that need escaping go through nlohmann.
 std::string SpansJson(const std::vector<Span>& spans) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const Span& s : spans) a.push_back({{"role", s.role}, {"start", s.start}, {"end", s.end}});
-  return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out = "[";
+  for (const Span& s : spans) {
+    if (out.size() > 1) out += ',';
+    out += "{\"end\":";
+    out += std::to_string(s.end);
+    out += ",\"role\":";
+    bool plain = std::all_of(s.role.begin(), s.role.end(), [](char c) {
+      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+      out += '"';
+      out += s.role;
+      out += '"';
+    } else {
+      out += nlohmann::json(s.role).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out += ",\"start\":";
+    out += std::to_string(s.start);
+    out += '}';
+  }
+  out += ']';
+  return out;
 }
 
 void AppendDocumentRows(const CodedDocument& d, const std::string& now, bool all_sentences,
