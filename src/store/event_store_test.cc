@@ -173,6 +173,46 @@ TEST_P(StoreTest, RecomputeMergesAcrossDocumentsAndClearsTheStaleFlag) {
   EXPECT_EQ(Counts(), before);
 }
 
+// The recompute uses the records the store kept in memory; a store opened
+// afterwards reads them back from the database. Both must give the same
+// corpus tables, also after replacements (in another batch and in one batch).
+TEST_P(StoreTest, RecomputeFromMemoryEqualsRecomputeFromTheDatabase) {
+  auto talks = [](const char* hash, const char* code) {
+    return DocBuilder("c", "Ahram", "2024-07-15")
+        .Sentence("Hamas negotiators met Egyptian mediators in Cairo.")
+        .Ev(Actor("PSEREBHMS", "Hamas"), Actor("EGY", "Egypt"), code)
+        .Sentence("Israel rejected the proposal.")
+        .Ev(Actor("ISR", "Israel"), Actor("PSE", "Palestinians"), "125")
+        .Pos(Actor("ISR", "Israel"), Stance::kReject, "withdrawal")
+        .Hash(hash)
+        .Build();
+  };
+  Put(SampleDocs());
+  Put({talks("v1", "040"), SampleDocs()[1]});
+  Put({talks("v2", "046"), talks("v3", "043")});
+  ASSERT_TRUE(store_->Recompute(RecomputeOptions(), nullptr).ok());
+  const char* kCorpus[] = {
+      "SELECT * FROM merged_events ORDER BY id", "SELECT * FROM event_mentions ORDER BY doc, idx",
+      "SELECT * FROM merged_figures ORDER BY merged_id, doc, figure_idx",
+      "SELECT * FROM negotiations ORDER BY id",
+      "SELECT * FROM negotiation_items ORDER BY negotiation_id, idx",
+      "SELECT * FROM negotiation_sources ORDER BY negotiation_id, item_idx, doc, sentence",
+      "SELECT * FROM negotiation_positions ORDER BY negotiation_id, idx"};
+  std::vector<std::vector<std::string>> from_memory;
+  for (const char* q : kCorpus) from_memory.push_back(Column(q));
+  EXPECT_EQ(Column("SELECT code FROM event_mentions m JOIN events e ON e.doc = m.doc AND "
+                   "e.idx = m.idx WHERE m.doc = 'c' ORDER BY m.idx"),
+            (std::vector<std::string>{"043|", "125|"}));
+  store_.reset();
+  auto reopened = EventStore::Open(url_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(*reopened);
+  ASSERT_TRUE(store_->Recompute(RecomputeOptions(), nullptr).ok());
+  for (size_t i = 0; i < std::size(kCorpus); ++i) {
+    EXPECT_EQ(Column(kCorpus[i]), from_memory[i]) << kCorpus[i];
+  }
+}
+
 TEST_P(StoreTest, EveryValueRoundTrips) {
   auto d = DocBuilder("q", "O'Neil \"quoted\"\ttab", "2024-02-29")
                .Sentence("Line\nbreak and back\\slash and ? mark")
