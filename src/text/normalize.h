@@ -18,17 +18,18 @@ namespace parley::text_internal {
 
 // Write cursor over AnalyzedText::arena for one Analyze() call. Begin()
 // sizes the arena once (it never reallocates afterwards, so views stay
-// valid); End() trims it to the bytes used. Norms that do not fit go to
+// valid): it only grows it, so the bytes are not zero-filled again for
+// every document; bytes past `used` are scratch. Norms that do not fit go to
 // AnalyzedText::overflow.
 struct NormArena {
   void Begin(AnalyzedText* o, size_t bytes) {
     out = o;
-    o->arena.resize(bytes);
+    if (o->arena.size() < bytes) o->arena.resize(bytes);
     base = o->arena.data();
     cap = bytes;
     used = 0;
   }
-  void End() { out->arena.resize(used); }
+  void End() {}
 
   AnalyzedText* out = nullptr;
   char* base = nullptr;

@@ -213,7 +213,12 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
 }
 
 void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
-  out->Clear();
+  // Like out->Clear(), but the arena keeps its size (NormArena::Begin).
+  out->sentences.clear();
+  out->tokens.clear();
+  out->numbers.clear();
+  out->dates.clear();
+  out->overflow.clear();
   size_t body_bytes = 0;
   for (const ByteRange& r : doc.body) body_bytes += r.size();
   if (doc.body.empty()) body_bytes = doc.text.size();
