@@ -30,12 +30,31 @@
 
 namespace parley::text_internal {
 
-// Fast 64-bit hash for short keys (words): 8-byte blocks, multiply-xorshift
-// mixing. Inline because it runs once per word token.
+// HashBytes of a word of n bytes (1 <= n <= 16) given as two little-endian
+// words, zero-padded past n: w0 = bytes [0, 8), w1 = bytes [8, 16). Same
+// result as HashBytes on the bytes, without touching memory. Two
+// independent multiplies and a fold of the high half into the low half (the
+// lemma cache indexes bits 7.., the lexicon the low bits, its tag the high
+// 32 bits); no branches.
+inline uint64_t HashWords(uint64_t w0, uint64_t w1, size_t n) {
+  const uint64_t a = (w0 ^ 0x9E3779B97F4A7C15ull) * 0xbf58476d1ce4e5b9ull;
+  const uint64_t b = (w1 ^ (n * 0xff51afd7ed558ccdull)) * 0x94d049bb133111ebull;
+  const uint64_t h = a ^ ((b << 32) | (b >> 32));
+  return h ^ (h >> 29);
+}
+
+// Fast 64-bit hash for short keys (words). Keys of at most 16 bytes use
+// HashWords; longer ones 8-byte blocks with multiply-xorshift mixing.
+// Inline because it runs once per word token.
 inline uint64_t HashBytes(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xff51afd7ed558ccdull);
   const char* p = s.data();
   size_t n = s.size();
+  if (n <= 16) {
+    uint64_t w[2] = {0, 0};
+    __builtin_memcpy(w, p, n);
+    return HashWords(w[0], w[1], n);
+  }
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
   while (n >= 8) {
     uint64_t w;
     __builtin_memcpy(&w, p, 8);
@@ -48,29 +67,6 @@ inline uint64_t HashBytes(std::string_view s) {
     uint64_t w = 0;
     for (size_t i = 0; i < n; ++i) w |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
     h = (h ^ w) * 0x94d049bb133111ebull;
-    h ^= h >> 31;
-  }
-  h *= 0xbf58476d1ce4e5b9ull;
-  return h ^ (h >> 32);
-}
-
-// HashBytes of a word of n bytes (1 <= n <= 16) given as two little-endian
-// words, zero-padded past n: w0 = bytes [0, 8), w1 = bytes [8, 16). Same
-// result as HashBytes on the bytes, without touching memory.
-inline uint64_t HashWords(uint64_t w0, uint64_t w1, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
-  uint64_t tail = w0;
-  if (n >= 8) {
-    h = (h ^ w0) * 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 29;
-    tail = w1;
-    if (n == 16) {
-      h = (h ^ w1) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 29;
-    }
-  }
-  if ((n & 7) != 0) {
-    h = (h ^ tail) * 0x94d049bb133111ebull;
     h ^= h >> 31;
   }
   h *= 0xbf58476d1ce4e5b9ull;
