@@ -45,6 +45,7 @@ thread_local std::vector<uint8_t> keywords_;
 thread_local std::vector<text_internal::QueuedWord> queue_;  // words to look up
 thread_local std::vector<uint32_t> hard_breaks_;
 thread_local std::vector<uint32_t> candidates_;  // see mentions.h
+thread_local std::vector<uint32_t> others_;  // tokens left to normalize
 
 inline bool StartsWithDigit(std::string_view norm) { return norm[0] >= '0' && norm[0] <= '9'; }
 
@@ -73,7 +74,7 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormAren
                                     AnalyzedText* out,
                                     std::vector<uint32_t>* hard_breaks) const {
   const std::string_view text = doc.text;
-  text_internal::WordSink sink{arena, &queue_};
+  text_internal::WordSink sink{arena, &queue_, &others_};
   const uint32_t size = static_cast<uint32_t>(text.size());
   auto add = [&](uint32_t b, uint32_t e) {
     e = std::min(e, size);
@@ -148,9 +149,8 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
   Token* const toks = out->tokens.data();
   uint8_t* const kws = keywords_.data();
   std::vector<text_internal::QueuedWord>& queue = queue_;
-  for (size_t i = 0; i < n; ++i) {
+  for (const uint32_t i : others_) {  // not normalized by the tokenizer
     Token& t = toks[i];
-    if (t.norm.data() != nullptr) continue;  // normalized by the tokenizer
     const char* const raw = text.data() + t.start;
     const size_t len = t.end - t.start;
     const uint16_t flags = t.flags;
@@ -225,6 +225,7 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   text_internal::NormArena arena;
   arena.Begin(out, body_bytes + 64);
   queue_.clear();
+  others_.clear();
   hard_breaks_.clear();
   TokenizeBody(doc, &arena, out, &hard_breaks_);
   FillNormsAndLemmas(doc, &arena, out);

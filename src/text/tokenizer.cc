@@ -101,6 +101,9 @@ class TokenizerImpl {
   uint32_t Possessive(uint32_t j);
   uint32_t Quote(uint32_t i, int len, CharClass c);
   void Emit(uint32_t s, uint32_t e, uint16_t flags) {
+    if (sink_ != nullptr && sink_->others != nullptr) {
+      sink_->others->push_back(static_cast<uint32_t>(out_->size()));
+    }
     Token tok;
     tok.start = s;
     tok.end = e;

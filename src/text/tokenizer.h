@@ -43,9 +43,12 @@ struct QueuedWord {
 // its norm (lower case) written into `arena`, Token::norm and Token::lemma
 // set to it, and an entry appended to `words`, so the analyzer only probes
 // the lexicon for it.
+// `others` (optional) receives, in order, the index of every token whose
+// norm was not written (all tokens but the queued words).
 struct WordSink {
   NormArena* arena = nullptr;
   std::vector<QueuedWord>* words = nullptr;
+  std::vector<uint32_t>* others = nullptr;
 };
 
 // Appends the tokens of text[begin, end) to *tokens. Norm and lemma are left
