@@ -185,7 +185,9 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
       }
       ++i;
     }
-    if (i != first) continue;
+    // After a skipped run, token i gets EndsAt right away unless a hard
+    // break comes first (the loop head closes the sentence there).
+    if (i != first && i >= next_break) continue;
     int64_t last = splitter.EndsAt(i);
     if (last >= 0) {
       uint32_t end_token = std::min<uint32_t>(static_cast<uint32_t>(last) + 1, next_break);
