@@ -285,7 +285,7 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
         x.first = np.first;
         x.absorbed = true;
       }
-    } else if (!AdjectivalAgentOnly(c, np)) {
+    } else if (np.agent_end > np.agent_begin && !AdjectivalAgentOnly(c, np)) {
       std::string code = WithAgents(c, np, "");
       if (!code.empty()) out->push_back({code, np.first, np.end, nullptr, 0, false, false});
     }

@@ -449,18 +449,27 @@ ActorReading CompiledDictionaryImpl::ResolveActor(const NodeInfo& info,
     // ranges "A until D", "B from D"); otherwise the first that applies.
     for (uint32_t e : list) {
       for (const DatedCode& c : actors[e].codes) {
-        if (c.from && *c.from == *date) return take(e, c), r;
+        if (c.from && *c.from == *date) {
+          take(e, c);  // then return r by name: moved, not copied
+          return r;
+        }
       }
     }
     for (uint32_t e : list) {
       for (const DatedCode& c : actors[e].codes) {
-        if (Dated(c) && AppliesInclusive(c, *date)) return take(e, c), r;
+        if (Dated(c) && AppliesInclusive(c, *date)) {
+          take(e, c);  // then return r by name: moved, not copied
+          return r;
+        }
       }
     }
   }
   for (uint32_t e : list) {
     for (const DatedCode& c : actors[e].codes) {
-      if (!Dated(c)) return take(e, c), r;
+      if (!Dated(c)) {
+        take(e, c);  // then return r by name: moved, not copied
+        return r;
+      }
     }
   }
   if (!date) {  // no date: the most recent dated code
