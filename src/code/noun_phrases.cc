@@ -337,6 +337,11 @@ void BuildNounPhrases(SentenceCtx* c) {
     NounPhrase& np = nps[k];
     if (np.pronoun || np.absorbed_by >= 0) continue;
     if (np.list_head >= 0 && np.list_head != static_cast<int32_t>(k)) continue;
+    // Nothing to collect: no actor, agent, absorbed phrase or list.
+    if (np.actor_end == np.actor_begin && np.agent_end == np.agent_begin && np.absorbs < 0 &&
+        np.list_head < 0) {
+      continue;
+    }
     items.clear();
     Collect(*c, static_cast<int32_t>(k), &items, 0);
     bool compound = items.size() > 1;
