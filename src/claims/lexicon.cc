@@ -205,7 +205,7 @@ Status ClaimsLexicon::AddFile(const std::string& file, std::string_view content)
 }
 
 void ClaimsLexicon::Index() {
-  sig_.assign(0x10000, false);
+  sig_.assign(1u << 20, false);
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const PatternWord& p = entries_[i].pattern[0];
     if (p.kind == PatternWord::Kind::kWord) {

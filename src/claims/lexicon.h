@@ -125,11 +125,16 @@ class ClaimsLexicon {
   std::vector<uint32_t> starts_with_number_;
   // Prefilter on (first byte, length, last byte) of first words: most tokens
   // skip the hash lookup.
+  // (First two bytes, last byte, length) mixed into 20 bits: with ~1,000
+  // first words, about 0.1 % of other words pass to the table lookup.
   static uint32_t Sig(std::string_view w) {
-    return (static_cast<uint8_t>(w.front()) * 31u + static_cast<uint32_t>(w.size()) * 7u +
-            static_cast<uint8_t>(w.back()) * 131u) & 0xFFFFu;
+    uint32_t second = w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0u;
+    uint32_t key = static_cast<uint8_t>(w.front()) | (second << 8) |
+                   (static_cast<uint32_t>(static_cast<uint8_t>(w.back())) << 16) |
+                   (static_cast<uint32_t>(w.size() & 0xFF) << 24);
+    return (key * 2654435761u) >> 12;
   }
-  std::vector<bool> sig_;  // patterns starting with $name/#num
+  std::vector<bool> sig_;  // 2^20 bits, one per Sig() value of a first word
 };
 
 }  // namespace parley::claims
