@@ -134,7 +134,8 @@ class ClaimsLexicon {
                    (static_cast<uint32_t>(w.size() & 0xFF) << 24);
     return (key * 2654435761u) >> 12;
   }
-  std::vector<bool> sig_;  // 2^20 bits, one per Sig() value of a first word
+  std::vector<uint64_t> sig_;  // 2^20 bits, one per Sig() value of a first word
+  bool SigSet(uint32_t sig) const { return (sig_[sig >> 6] >> (sig & 63)) & 1; }
 };
 
 }  // namespace parley::claims
