@@ -42,26 +42,6 @@ struct NormArena {
 std::string_view NormalizeToken(std::string_view raw, NormArena* arena,
                                 std::string* scratch);
 
-// Inline fast path for pure-ASCII tokens (the vast majority): lower-cases
-// straight into the arena. Falls back to NormalizeToken otherwise.
-inline std::string_view NormalizeTokenFast(std::string_view raw, NormArena* arena,
-                                           std::string* scratch) {
-  if (arena->used + raw.size() <= arena->cap) {
-    char* d = arena->base + arena->used;
-    unsigned char acc = 0;
-    for (size_t i = 0; i < raw.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(raw[i]);
-      acc |= c;
-      d[i] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
-    }
-    if (acc < 0x80) {
-      arena->used += raw.size();
-      return std::string_view(d, raw.size());
-    }
-  }
-  return NormalizeToken(raw, arena, scratch);
-}
-
 // ASCII lower-casing of 8 bytes at once: 'A'..'Z' get the 0x20 bit, every
 // other byte is unchanged.
 inline uint64_t LowerAscii8(uint64_t w) {
@@ -72,11 +52,12 @@ inline uint64_t LowerAscii8(uint64_t w) {
   return w | (upper >> 2);
 }
 
-// NormalizeTokenFast with an 8-bytes-at-a-time ASCII path. `readable_end` is
+// NormalizeToken with an 8-bytes-at-a-time ASCII path. `readable_end` is
 // the end of the buffer `raw` lies in: the fast path may read (not use) up
 // to 7 bytes past `raw` when they are inside it, and writes up to 7 bytes of
 // scratch past the norm when they fit in the arena. Same result as
-// NormalizeTokenFast.
+// NormalizeToken (which it falls back to; that starts with a byte-wise
+// ASCII path of its own).
 inline std::string_view NormalizeTokenWide(std::string_view raw, const char* readable_end,
                                            NormArena* arena, std::string* scratch) {
   const size_t n = raw.size();
@@ -98,7 +79,7 @@ inline std::string_view NormalizeTokenWide(std::string_view raw, const char* rea
       return std::string_view(d, n);
     }
   }
-  return NormalizeTokenFast(raw, arena, scratch);
+  return NormalizeToken(raw, arena, scratch);
 }
 
 // The same normalization into a std::string (for tests and dictionaries).

@@ -17,7 +17,7 @@ TEST(NormalizeTest, LowerAscii8ChangesOnlyCapitalLetters) {
   }
 }
 
-// The wide path gives the same norms as NormalizeTokenFast, whatever the
+// The wide path gives the same norms as NormalizeToken, whatever the
 // token length, its position near the end of the buffer, or its bytes.
 TEST(NormalizeTest, WideNormalizationMatchesTheBytewisePath) {
   const std::string words[] = {"A", "Hamas", "UNITED-NATIONS", "ABCDEFGH", "ABCDEFGHI",
@@ -32,7 +32,7 @@ TEST(NormalizeTest, WideNormalizationMatchesTheBytewisePath) {
       wa.Begin(&a, 64);
       ba.Begin(&b, 64);
       const std::string got(NormalizeTokenWide(raw, buf.data() + buf.size(), &wa, &s1));
-      const std::string want(NormalizeTokenFast(raw, &ba, &s2));
+      const std::string want(NormalizeToken(raw, &ba, &s2));
       EXPECT_EQ(want, got) << w << " tail " << tail;
       EXPECT_EQ(ba.used, wa.used) << w;
     }
