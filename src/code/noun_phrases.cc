@@ -292,6 +292,13 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
   }
 }
 
+// "the movement's leadership": a noun phrase owned by a definite
+// description ("the" + a definite noun + "'s" + more words).
+bool DefiniteOwnerOpens(const SentenceCtx& c, const NounPhrase& np) {
+  return np.end - np.first >= 4 && c.token(np.first).norm == "the" &&
+         (c.cls(np.first + 1) & kWcDefNoun) && c.token(np.first + 2).has(kTokPossessive);
+}
+
 void Absorb(SentenceCtx* c) {
   auto& nps = c->s->nps;
   for (size_t k = nps.size(); k-- > 0;) {
@@ -300,11 +307,7 @@ void Absorb(SentenceCtx* c) {
     if (np.has_actor || np.pronoun || k + 1 >= nps.size()) continue;
     // "its delegation in Cairo", "the movement's leadership in Doha": the
     // NP has an owner, so "in X" is where it is, not whose it is.
-    if ((c->cls(np.first) & kWcPossPron) ||
-        (np.end - np.first >= 4 && c->token(np.first).norm == "the" &&
-         (c->cls(np.first + 1) & kWcDefNoun) && c->token(np.first + 2).has(kTokPossessive))) {
-      continue;
-    }
+    if ((c->cls(np.first) & kWcPossPron) || DefiniteOwnerOpens(*c, np)) continue;
     int32_t t = static_cast<int32_t>(k + 1);
     bool prep = nps[t].prep == static_cast<int32_t>(np.end) &&
                 AbsorbingPrep(c->token(nps[t].prep).norm);
@@ -378,20 +381,28 @@ void BuildNounPhrases(SentenceCtx* c) {
 
 namespace {
 
-// Most recent mention before token `before` in this sentence, else in the
-// document context; `want` filters codes ("" = any non-agent-only).
-const ActorMention* Recent(const SentenceCtx& c, uint32_t before,
-                           bool (*want)(const std::string&)) {
+// Most recent mention before token `before` that `want(mention,
+// in_this_sentence)` accepts: this sentence first (agent-only mentions
+// skipped), then the document context of the two previous sentences (older
+// mentions are too far for "it").
+template <typename Want>
+const ActorMention* RecentWhere(const SentenceCtx& c, uint32_t before, Want want) {
   const auto& ms = c.out->mentions;
   for (size_t k = ms.size(); k-- > 0;) {
-    if (ms[k].end_token <= before && !ms[k].agent_only && want(ms[k].actor.code)) return &ms[k];
+    if (ms[k].end_token <= before && !ms[k].agent_only && want(ms[k], true)) return &ms[k];
   }
-  // Only the two previous sentences: older mentions are too far for "it".
   for (size_t k = c.s->context.size(); k-- > 0;) {
     if (c.s->context_sentence[k] + 2 < c.out->sentence) break;
-    if (want(c.s->context[k].actor.code)) return &c.s->context[k];
+    if (want(c.s->context[k], false)) return &c.s->context[k];
   }
   return nullptr;
+}
+
+// RecentWhere filtered on the code only ("" = any non-agent-only).
+const ActorMention* Recent(const SentenceCtx& c, uint32_t before,
+                           bool (*want)(const std::string&)) {
+  return RecentWhere(c, before,
+                     [want](const ActorMention& m, bool) { return want(m.actor.code); });
 }
 
 bool AnyCode(const std::string&) { return true; }
@@ -427,23 +438,12 @@ const ActorMention* DefiniteReferent(const SentenceCtx& c, uint32_t before,
 // agent-only, not an action ("an Israeli strike that targeted its leader":
 // "its" is not the strike's).
 const ActorMention* RecentOwner(const SentenceCtx& c, uint32_t before) {
-  const auto& ms = c.out->mentions;
-  for (size_t k = ms.size(); k-- > 0;) {
-    const ActorMention& m = ms[k];
-    if (m.end_token > before || m.agent_only || m.action) continue;
+  return RecentWhere(c, before, [&c](const ActorMention& m, bool in_sentence) {
+    if (m.action) return false;
     // "a ceasefire in the Gaza Strip ... its leader": a place owns nothing.
-    if (m.first_token > c.first && (c.cls(m.first_token - 1) & kWcPrep) &&
-        c.token(m.first_token - 1).norm != "of") {
-      continue;
-    }
-    return &m;
-  }
-  for (size_t k = c.s->context.size(); k-- > 0;) {
-    if (c.s->context_sentence[k] + 2 < c.out->sentence) break;
-    const ActorMention& m = c.s->context[k];
-    if (!m.agent_only && !m.action) return &m;
-  }
-  return nullptr;
+    return !(in_sentence && m.first_token > c.first && (c.cls(m.first_token - 1) & kWcPrep) &&
+             c.token(m.first_token - 1).norm != "of");
+  });
 }
 
 // "its delegation", "their leaders": an agent-only NP opened by a possessive
@@ -461,9 +461,7 @@ void ResolvePossessives(SentenceCtx* c) {
     const ActorMention* ref = nullptr;
     if (c->cls(np.first) & kWcPossPron) {
       ref = RecentOwner(*c, np.first);
-    } else if (np.end - np.first >= 4 && c->token(np.first).norm == "the" &&
-               (c->cls(np.first + 1) & kWcDefNoun) &&
-               c->token(np.first + 2).has(kTokPossessive)) {
+    } else if (DefiniteOwnerOpens(*c, np)) {
       std::string suffix;  // "the movement's leadership": the movement's roles
       ref = DefiniteReferent(*c, np.first, c->token(np.first + 1).norm, &suffix);
     }
