@@ -114,6 +114,23 @@ TEST(ClaimsPipelineTest, ListOfDemandsCountsItemByItem) {
   for (const Position& p : out.positions) EXPECT_EQ(p.party.code.substr(0, 3), "PSE");
 }
 
+TEST(ClaimsPipelineTest, SurvivalClaimNegatesTheKillingInTheSpeakersAccount) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  CodedDocument out = Code(
+      "Israel said it targeted Mohammed Deif in Khan Younis on Saturday. "
+      "Netanyahu said there was no certainty that Mohammed Deif was eliminated. "
+      "A senior Hamas official said that Mohammed Deif was still alive.");
+  std::vector<std::string> got;
+  for (const Event& e : out.events) {
+    got.push_back(std::to_string(e.sentence) + " " + e.source.code.substr(0, 3) + " " + e.root +
+                  " " + (e.target ? e.target->code.substr(0, 3) : "-") + " " + FactName(e.fact) +
+                  " said_by=" + (e.said_by ? e.said_by->code.substr(0, 3) : "-"));
+  }
+  EXPECT_EQ(got, std::vector<std::string>({"0 ISR 19 PSE asserted said_by=ISR",
+                                           "1 ISR 18 PSE negated said_by=ISR",
+                                           "2 ISR 18 PSE negated said_by=PSE"}));
+}
+
 TEST(ClaimsPipelineTest, PartitiveSpeakerAndQuotedCalmItem) {
   if (!Get().error.empty()) GTEST_SKIP() << Get().error;
   CodedDocument out = Code(

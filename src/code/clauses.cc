@@ -18,6 +18,12 @@ void FillGroup(SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
   bool seen_non_adverb = false;
   while (b > c.first) {
     uint32_t k = c.cls(b - 1);
+    // Scare quotes around the verb: were "eliminated".
+    if ((k & kWcQuote) && b == h.first && b - 1 > c.first &&
+        (c.cls(b - 2) & kVerbGroupWords) && !(c.cls(b - 2) & kWcDet)) {
+      --b;
+      continue;
+    }
     if (!(k & kVerbGroupWords) || (k & kWcDet)) break;
     --b;
     if (k & kWcNeg) g->negated = true;

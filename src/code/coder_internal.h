@@ -129,6 +129,9 @@ struct SentenceCtx {
   const CoderOptions* options = nullptr;
   Scratch* s = nullptr;
   SentenceCoding* out = nullptr;
+  // The whole document's coding; sentences before out->sentence are final
+  // (discourse.h looks back at their events).
+  const DocumentCoding* document = nullptr;
   uint32_t first = 0, end = 0;  // sentence token range
   std::optional<Date> date;     // sentence date for actor resolution
 

@@ -8,6 +8,7 @@
 
 #include "code/clauses.h"
 #include "code/coder_internal.h"
+#include "code/discourse.h"
 #include "dict/cameo_table.h"
 
 namespace parley {
@@ -137,6 +138,14 @@ class EventCoderImpl : public EventCoder {
   void AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, int32_t tgt,
                 std::string_view code, const std::string& rule,
                 const PatternBinding* b) const;
+  // AddEvent with a source that is not a mention of this sentence (-1 for
+  // `src`): an earlier sentence's actor (discourse.h).
+  void AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorRef& source, int32_t src,
+                  int32_t tgt, std::string_view code, const std::string& rule,
+                  const PatternBinding* b) const;
+  bool SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, std::string_view code,
+                           const std::string& rule, const PatternBinding* b) const;
+  void SurvivalNegations(SentenceCtx* c) const;
   void ReportFallback(SentenceCtx* c) const;
   void NominalEvents(SentenceCtx* c) const;
 
@@ -286,6 +295,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
     c.options = &options_;
     c.s = s;
     c.out = &sc;
+    c.document = out;
     c.first = sent.first_token;
     c.end = sent.end_token;
     if (si == 0) {
@@ -322,6 +332,7 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
     g.subject_np = SubjectOf(*c, gi);
     CodeGroup(c, gi);
   }
+  SurvivalNegations(c);
   ReportFallback(c);
   NominalEvents(c);
   // Unique (source, target, code) per sentence: the first of each key is
@@ -436,6 +447,11 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   // down over Ukraine"): no source unless a pattern binds one.
   bool agentless_passive = g.passive && by < 0 && b.source_np < 0 &&
                            !options_.agentless_passive_subject_is_source;
+  if (agentless_passive && options_.infer_from_discourse &&
+      SourceFromDiscourse(c, g, code.active, rule, &b)) {
+    g.produced = true;
+    return;
+  }
   if (src < 0) src = by >= 0 ? by : agentless_passive ? -1 : g.subject_np;
   if (tgt < 0) {
     // Passive: the subject is the target ("Gaza was struck by X"); an
@@ -503,15 +519,22 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
                               const PatternBinding* b) const {
   const auto& ms = c->out->mentions;
   if (!IsEventCode(code) || src < 0) return;
-  if (tgt >= 0 && ms[src].actor.code == ms[tgt].actor.code) return;
   if (ms[src].agent_only && !options_.allow_agent_only_source) return;
+  AddEventAs(c, g, ms[src].actor, src, tgt, code, rule, b);
+}
+
+void EventCoderImpl::AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorRef& source,
+                                int32_t src, int32_t tgt, std::string_view code,
+                                const std::string& rule, const PatternBinding* b) const {
+  const auto& ms = c->out->mentions;
+  if (tgt >= 0 && source.code == ms[tgt].actor.code) return;
   bool rejection = g.negated && options_.negated_cooperation_is_rejection &&
                    code.substr(0, 2) == "05";
   if (rejection) code = "120";
   EventCandidate ev;
   Event& e = ev.event;
   e.sentence = c->out->sentence;
-  e.source = ms[src].actor;
+  e.source = source;
   if (tgt >= 0) e.target = ms[tgt].actor;
   e.code = code;
   e.root = code.substr(0, 2);
@@ -541,6 +564,58 @@ void EventCoderImpl::AddEvent(SentenceCtx* c, const VerbGroup& g, int32_t src, i
   ev.negated = g.negated && !rejection;
   ev.modal = g.modal;
   c->out->events.push_back(std::move(ev));
+}
+
+// "Mohammed Deif and Rafa Salama were eliminated": an agentless passive of
+// violence whose subject an earlier event of violence targeted takes that
+// event's source (discourse.h). The rule id gets " source<-sN" (N = the
+// sentence of the earlier event) and the source's via "discourse".
+bool EventCoderImpl::SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g,
+                                         std::string_view code, const std::string& rule,
+                                         const PatternBinding* b) const {
+  if (g.subject_np < 0 || !IsViolenceRoot(code)) return false;
+  const uint32_t si = c->out->sentence;
+  bool any = false;
+  for (int32_t t : c->s->nps[g.subject_np].members) {
+    const ActorMention& victim = c->out->mentions[t];
+    if (victim.agent_only) continue;
+    const EventCandidate* prior = PriorViolenceAgainst(*c->document, si, victim, *c->text,
+                                                       c->doc->text, /*need_name=*/false);
+    if (!prior) continue;
+    ActorRef source = prior->event.source;
+    source.via = "discourse";
+    size_t before = c->out->events.size();
+    AddEventAs(c, g, source, -1, t, code,
+               rule + " source<-s" + std::to_string(prior->event.sentence), b);
+    any |= c->out->events.size() > before;
+  }
+  return any;
+}
+
+// "A senior official confirmed that Mohammed Deif was still alive": the
+// latest earlier event of violence against that person, repeated here with
+// this sentence's predicate as its verb and negated, so that the claims
+// stage credits the denial to this sentence's speaker. The rule id is
+// "survival<-sN " + the earlier event's rule.
+void EventCoderImpl::SurvivalNegations(SentenceCtx* c) const {
+  if (!options_.infer_from_discourse) return;
+  uint32_t from = c->first, first = 0, end = 0;
+  for (int32_t k; (k = SurvivalStatement(*c, from, &first, &end)) >= 0; from = end) {
+    const ActorMention& person = c->out->mentions[k];
+    const EventCandidate* prior = PriorViolenceAgainst(
+        *c->document, c->out->sentence, person, *c->text, c->doc->text, /*need_name=*/true);
+    if (!prior) continue;
+    VerbGroup g;
+    g.first = first;
+    g.end = end;
+    g.negated = true;
+    g.clause = InnermostClause(c->out->clauses, first);
+    ActorRef source = prior->event.source;
+    source.via = "discourse";
+    AddEventAs(c, g, source, -1, k, prior->event.code,
+               "survival<-s" + std::to_string(prior->event.sentence) + " " + prior->event.rule,
+               nullptr);
+  }
 }
 
 // "Frodo said he has deep satisfaction toward Gondor": when the reported

@@ -40,6 +40,12 @@ struct CoderOptions {
   // (CAMEO 12 "refuse to accept"). The rule id gets " negated->120". Off in
   // `parley validate` (PETRARCH keeps the verb's code).
   bool negated_cooperation_is_rejection = true;
+  // Document-level inferences (code/discourse.h): an agentless passive of
+  // violence takes the source of the earlier event of violence against the
+  // same actor ("Deif and Salama were eliminated"), and "X was still alive"
+  // repeats the earlier event against X, negated. Off in `parley validate`
+  // (PETRARCH codes sentence by sentence).
+  bool infer_from_discourse = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

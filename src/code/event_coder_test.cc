@@ -515,5 +515,42 @@ TEST_F(EventCoderTest, ActionNounOnATargetIsAnEvent) {
   EXPECT_EQ("", Code("Residents spoke after the strike on Gaza."));  // whose strike?
 }
 
+TEST_F(EventCoderTest, AgentlessPassiveOfViolenceTakesTheEarlierAttacker) {
+  EXPECT_EQ("ISR 190 PSEREBHMS | ISR 190 PSEREBHMS",
+            Code("Israel attacked Ismail Haniyeh on Sunday. Ismail Haniyeh was attacked on "
+                 "Monday."));
+  const EventCandidate& e = coding_.sentences[1].events.at(0);
+  EXPECT_EQ("test.verbs.txt:11 source<-s0", e.event.rule);
+  EXPECT_EQ("discourse", e.event.source.via);
+  EXPECT_EQ(-1, e.source_mention);
+  // Scare quotes do not hide the passive.
+  EXPECT_EQ("ISR 190 PSE | ISR 190 PSE",
+            Code("Israel attacked Gaza on Sunday. Gaza was \"attacked\" again."));
+  // Nothing earlier says who: no source, no event.
+  EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas. Gaza was attacked on Sunday."));
+  // Too far back (more than kDiscourseWindow sentences).
+  std::string far = "Israel attacked Gaza.";
+  for (int i = 0; i < 9; ++i) far += " Egypt met Qatar.";
+  far += " Gaza was attacked.";
+  std::string got = Code(far);
+  EXPECT_EQ(std::string::npos, got.find("ISR 190 PSE | ISR 190 PSE")) << got;
+}
+
+TEST_F(EventCoderTest, SurvivalStatementNegatesTheEarlierAttackOnThatPerson) {
+  EXPECT_EQ("ISR 190 PSEREBHMS | ISR 190 PSEREBHMS",
+            Code("Israel attacked Ismail Haniyeh on Sunday. Hamas said that Ismail Haniyeh was "
+                 "still alive."));
+  const EventCandidate& e = coding_.sentences[1].events.at(0);
+  EXPECT_TRUE(e.negated);
+  EXPECT_EQ("survival<-s0 test.verbs.txt:11", e.event.rule);
+  EXPECT_EQ("alive", doc_.text.substr(e.event.spans.back().end - 5, 5));
+  EXPECT_EQ("ISR 190 PSEREBHMS | ISR 190 PSEREBHMS",
+            Code("Israel attacked Ismail Haniyeh. Ismail Haniyeh survived."));
+  // No earlier attack on him, or a different person: nothing to deny.
+  EXPECT_EQ("", Code("Hamas said that Ismail Haniyeh was still alive."));
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza. Ismail Haniyeh is alive."));
+  EXPECT_EQ("ISR 190 PSEREBHMS", Code("Israel attacked Ismail Haniyeh. Ismail Haniyeh is not alive."));
+}
+
 }  // namespace
 }  // namespace parley
