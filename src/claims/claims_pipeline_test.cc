@@ -131,6 +131,33 @@ TEST(ClaimsPipelineTest, SurvivalClaimNegatesTheKillingInTheSpeakersAccount) {
                                            "2 ISR 18 PSE negated said_by=PSE"}));
 }
 
+TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  struct Case {
+    const char* body;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      // Urging others to accept is no acceptance.
+      {"Qatar urged both sides to accept the ceasefire proposal.", {"QAT demand ceasefire"}},
+      {"Hamas called on Israel to agree to a permanent ceasefire.",
+       {"PSE demand permanent ceasefire"}},
+      // Who is asked is not the item; an unnamed appealing party is no party.
+      {"Egypt called on Israel to resume talks on a ceasefire.",
+       {"EGY demand resumption of negotiations"}},
+      {"The mediators urged Israel to accept a full withdrawal from Gaza.", {}},
+      // "an end to the war": "to" without a verb keeps the item.
+      {"Egypt urged an end to the war in Gaza.", {"EGY demand end of the war and aggression"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> got;
+    for (const Position& p : Code(c.body).positions) {
+      got.push_back(p.party.code.substr(0, 3) + " " + StanceName(p.stance) + " " + p.item);
+    }
+    EXPECT_EQ(c.want, got) << c.body;
+  }
+}
+
 TEST(ClaimsPipelineTest, PartitiveSpeakerAndQuotedCalmItem) {
   if (!Get().error.empty()) GTEST_SKIP() << Get().error;
   CodedDocument out = Code(

@@ -258,6 +258,17 @@ Region ItemRegion(const DocContext& ctx, uint32_t s, const LexMatch& c, const Le
   }
   r.first = c.end;
   uint32_t limit = next != nullptr ? next->first : sent.end_token;
+  // {appeal}: "called on Russia to de-escalate" -- who is asked is not the
+  // item; what they are asked to do starts after "to".
+  if (ctx.entry(c).has("appeal")) {
+    for (uint32_t k = c.end; k < limit && k < c.end + 10 && !RegionStop(ctx, k); ++k) {
+      // "to" + a verb, not "an end to the war".
+      if (ctx.Is(k, "to") && k + 1 < limit && !IsDeterminer(ctx.norm(k + 1))) {
+        r.first = k + 1;
+        break;
+      }
+    }
+  }
   r.end = r.first;
   while (r.end < limit && r.end < r.first + 40 && !RegionStop(ctx, r.end)) ++r.end;
   return r;
@@ -385,6 +396,16 @@ PartyResult FindParty(const DocContext& ctx, uint32_t s, const LexMatch& c,
   return pr;
 }
 
+// "Qatar urged both sides to accept the proposal", "Hamas called on Israel
+// to agree to a ceasefire": a stance cue governed by the {appeal} cue just
+// before it ("urged X to") is what the appealing party demands, not what it
+// accepts or rejects.
+bool GovernedByAppeal(const DocContext& ctx, const LexMatch& prev, const LexMatch& c) {
+  const LexiconEntry& pe = ctx.entry(prev);
+  if (pe.section != Section::kStance || !pe.has("appeal")) return false;
+  return c.first > prev.end && c.first - prev.end <= 8 && ctx.Is(c.first - 1, "to");
+}
+
 }  // namespace
 
 void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out) {
@@ -400,7 +421,15 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       pending |= ctx.Is(k - 1, "before") || ctx.Is(k - 1, "until");
     }
     if (pending) continue;
-    PartyResult pr = FindParty(ctx, s, c, *out, sentence_begin);
+    // The appeal's content is the next cue's item, demanded by the party
+    // that appeals (named in the sentence, never guessed).
+    if (ci + 1 < cues.size() && ctx.entry(*cues[ci + 1]).section == Section::kStance &&
+        GovernedByAppeal(ctx, c, *cues[ci + 1])) {
+      continue;
+    }
+    bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
+    PartyResult pr = appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
+                              : FindParty(ctx, s, c, *out, sentence_begin);
     if (pr.parties.empty()) continue;
     Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
     std::vector<ItemHit> items = Items(ctx, s, r, condition, *out, pr.parties);
@@ -408,6 +437,7 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     Fact f = FactAt(ctx, s, c.first, c.end, &cue);
     Stance st = condition ? Stance::kDemand : StanceOf(e.arg);
     if (f == Fact::kNegated && st == Stance::kAccept) st = Stance::kReject;
+    if (appealed) st = Stance::kDemand;
     const Report* rep = ReportFor(ctx, s, c.first);
     for (const ActorRef& party : pr.parties) {
       for (const ItemHit& h : items) {
