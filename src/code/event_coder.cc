@@ -276,7 +276,10 @@ void AddToContext(const SentenceCoding& sc, uint32_t si, Scratch* s) {
 
 void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
                           CoderScratch* scratch, DocumentCoding* out) const {
-  out->Clear();
+  // Not out->Clear(): the sentences kept by the resize below keep their
+  // vectors' buffers (ResetKeepingCapacity), so a reused DocumentCoding
+  // allocates nothing per sentence.
+  out->story_discarded = false;
   Scratch* s = static_cast<Scratch*>(scratch);
   s->context.clear();
   s->context_sentence.clear();
