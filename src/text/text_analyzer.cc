@@ -74,12 +74,15 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormAren
                                     AnalyzedText* out,
                                     std::vector<uint32_t>* hard_breaks) const {
   const std::string_view text = doc.text;
+  // The tokenizer writes through the sink's counters into vectors it grows
+  // ahead; they are trimmed once at the end (tokenizer.h, WordSink). The
+  // tokens of the previous document are overwritten, not cleared first.
   text_internal::WordSink sink{arena, &queue_, &others_};
   const uint32_t size = static_cast<uint32_t>(text.size());
   auto add = [&](uint32_t b, uint32_t e) {
     e = std::min(e, size);
     if (b >= e) return;
-    hard_breaks->push_back(static_cast<uint32_t>(out->tokens.size()));
+    hard_breaks->push_back(static_cast<uint32_t>(sink.tokens_written));
     text_internal::Tokenize(text, b, e, &out->tokens, &sink);
   };
   const ByteRange title = doc.title_range;
@@ -97,6 +100,8 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormAren
   } else {
     for (const ByteRange& r : doc.body) add_range(r);
   }
+  out->tokens.resize(sink.tokens_written);
+  queue_.resize(sink.words_written);
 }
 
 // Per-thread cache of recent lexicon results, keyed by the word itself
@@ -213,9 +218,9 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
 }
 
 void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
-  // Like out->Clear(), but the arena keeps its size (NormArena::Begin).
+  // Like out->Clear(), but the arena keeps its size (NormArena::Begin) and
+  // the tokens are overwritten by TokenizeBody, which sizes the vector.
   out->sentences.clear();
-  out->tokens.clear();
   out->numbers.clear();
   out->dates.clear();
   out->overflow.clear();
@@ -224,7 +229,6 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   if (doc.body.empty()) body_bytes = doc.text.size();
   text_internal::NormArena arena;
   arena.Begin(out, body_bytes + 64);
-  queue_.clear();
   others_.clear();
   hard_breaks_.clear();
   TokenizeBody(doc, &arena, out, &hard_breaks_);

@@ -64,6 +64,59 @@ inline bool IsAsciiAlpha(char c) {
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 
+// Bit k of each mask describes byte k of a 64-byte block (FastWords).
+struct BlockMasks {
+  uint64_t alnum = 0;  // ASCII letter or digit
+  uint64_t alpha = 0;  // ASCII letter
+  uint64_t upper = 0;  // ASCII upper-case letter
+  uint64_t lower = 0;  // ASCII lower-case letter
+  uint64_t space = 0;  // ' '
+  uint64_t stop = 0;   // '.', '-', '\'' or a non-ASCII byte: a word followed
+                       // by one needs the general path
+};
+
+// Classifies the 64 bytes at p (SSE2, 16 bytes per step). Bytes at and past
+// `valid` (< 64: the end of the tokenized range) get no bits at all.
+inline BlockMasks Classify64(const char* p, uint32_t valid) {
+  // Range checks as one signed compare each: x in [lo, lo + k) <=>
+  // (int8)(x + 0x80 - lo) < -128 + k. Letters are tested on x | 0x20.
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  const __m128i alpha_off = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i alpha_lim = _mm_set1_epi8(-128 + 26);
+  const __m128i digit_off = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i digit_lim = _mm_set1_epi8(-128 + 10);
+  BlockMasks m;
+  uint64_t case_bits = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i alpha =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit5), alpha_off), alpha_lim);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, digit_off), digit_lim);
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), v));  // sign bit: >= 0x80
+    const int shift = 16 * k;
+    auto bits = [](__m128i x) {
+      return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(x)));
+    };
+    m.alpha |= bits(alpha) << shift;
+    m.alnum |= bits(_mm_or_si128(alpha, digit)) << shift;
+    case_bits |= bits(_mm_slli_epi16(v, 2)) << shift;  // bit 5 of each byte
+    m.space |= bits(_mm_cmpeq_epi8(v, bit5)) << shift;
+    m.stop |= bits(stop) << shift;
+  }
+  if (valid < 64) {
+    const uint64_t keep = (uint64_t{1} << valid) - 1;
+    m.alnum &= keep;
+    m.alpha &= keep;
+    m.space &= keep;
+    m.stop &= keep;
+  }
+  m.upper = m.alpha & ~case_bits;
+  m.lower = m.alpha & case_bits;
+  return m;
+}
+
 class TokenizerImpl {
  public:
   TokenizerImpl(std::string_view text, uint32_t end, std::vector<Token>* out,
@@ -72,8 +125,12 @@ class TokenizerImpl {
         end_(end),
         readable_(static_cast<uint32_t>(text.size())),
         out_(out),
-        sink_(sink) {}
+        sink_(sink),
+        tok_used_(sink != nullptr ? sink->tokens_written : out->size()),
+        q_used_(sink != nullptr ? sink->words_written : 0),
+        fast_(sink != nullptr && sink->arena != nullptr && sink->words != nullptr) {}
 
+  // Tokenizes [i, end_); then trims the output vectors to what was written.
   void Run(uint32_t i);
 
  private:
@@ -100,15 +157,32 @@ class TokenizerImpl {
   uint32_t Abbreviation(uint32_t s, uint32_t j) const;
   uint32_t Possessive(uint32_t j);
   uint32_t Quote(uint32_t i, int len, CharClass c);
+  uint32_t Step(uint32_t i);
+  uint32_t FastWords(uint32_t i);
+  // Makes room for `n` more tokens (and queued words): the vectors are
+  // resized ahead (by about one token per 5 bytes left), the writers then
+  // set every field of the next element; see WordSink.
+  void Room(size_t n) {
+    if (out_->size() < tok_used_ + n || (fast_ && sink_->words->size() < q_used_ + n)) {
+      Grow(n);
+    }
+  }
+  void Grow(size_t n);
   void Emit(uint32_t s, uint32_t e, uint16_t flags) {
     if (sink_ != nullptr && sink_->others != nullptr) {
-      sink_->others->push_back(static_cast<uint32_t>(out_->size()));
+      sink_->others->push_back(static_cast<uint32_t>(tok_used_));
     }
-    Token tok;
-    tok.start = s;
-    tok.end = e;
-    tok.flags = flags;
-    out_->push_back(tok);
+    Room(1);
+    SetToken(&(*out_)[tok_used_++], s, e, flags);
+  }
+  static void SetToken(Token* tok, uint32_t s, uint32_t e, uint16_t flags) {
+    tok->start = s;
+    tok->end = e;
+    tok->norm = {};
+    tok->lemma = {};
+    tok->flags = flags;
+    tok->number = -1;
+    tok->date = -1;
   }
 
   const char* t_;
@@ -116,6 +190,15 @@ class TokenizerImpl {
   uint32_t readable_;  // bytes of t_ that may be read (>= end_)
   std::vector<Token>* out_;
   WordSink* sink_;
+  size_t tok_used_;    // tokens written to *out_ (its size may be larger)
+  size_t q_used_ = 0;  // words written to *sink_->words
+  uint32_t pos_hint_ = 0;  // a recent cursor position (sizes Room's growth)
+  bool fast_;          // a sink with arena and word queue: FastWords runs
+  // FastWords' classification of the 64 bytes at blk_base_ (valid when
+  // blk_valid_): bit k describes byte blk_base_ + k.
+  bool blk_valid_ = false;
+  uint32_t blk_base_ = 0;
+  BlockMasks blk_;
   int upper_ = 0;  // letters seen in the current word
   int lower_ = 0;
   bool first_upper_ = false;
@@ -339,20 +422,27 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
   char* d = arena.base + arena.used;
   _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
   arena.used += n;
-  QueuedWord q;
-  q.token = static_cast<uint32_t>(out_->size());
+  Room(1);
+  QueuedWord& q = (*sink_->words)[q_used_++];
+  q.token = static_cast<uint32_t>(tok_used_);
   q.size = n;
   q.key[0] = static_cast<uint64_t>(_mm_cvtsi128_si64(low));
   q.key[1] = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)));
   q.hash = HashWords(q.key[0], q.key[1], n);
-  sink_->words->push_back(q);
-  Token tok;
-  tok.start = s;
-  tok.end = e;
-  tok.flags = flags;
+  Token& tok = (*out_)[tok_used_++];
+  SetToken(&tok, s, e, flags);
   tok.norm = std::string_view(d, n);
   tok.lemma = tok.norm;
-  out_->push_back(tok);
+}
+
+void TokenizerImpl::Grow(size_t n) {
+  if (out_->size() < tok_used_ + n) {
+    const size_t want = tok_used_ + n + (end_ - pos_hint_) / 5 + 16;
+    out_->resize(std::max(want, out_->size() + out_->size() / 4));
+  }
+  if (fast_ && sink_->words->size() < q_used_ + out_->size() - tok_used_) {
+    sink_->words->resize(q_used_ + out_->size() - tok_used_);
+  }
 }
 
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
@@ -431,58 +521,204 @@ uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c) {
   return i + len;
 }
 
-void TokenizerImpl::Run(uint32_t i) {
-  while (i < end_) {
-    if (t_[i] == ' ') {
-      ++i;
-      continue;
+// One step of the general path at i: skips one space or emits one token
+// (and a possessive after it). Returns the position after it.
+uint32_t TokenizerImpl::Step(uint32_t i) {
+  if (t_[i] == ' ') return i + 1;
+  if (IsAsciiAlpha(t_[i])) {
+    const uint32_t e = AsciiWord(i);
+    if (e != 0) return e;
+  }
+  int len;
+  CharClass c = ClassAt(i, &len);
+  switch (c) {
+    case kNewline:
+      single_open_ = false;
+      return i + len;
+    case kSpace:
+      return i + len;
+    case kLetter:
+      upper_ = lower_ = 0;
+      first_seen_ = first_upper_ = false;
+      return Word(i, i);
+    case kDigit:
+      return Number(i);
+    case kApostrophe:
+    case kOpenSingle:
+    case kDoubleQuote:
+    case kOpenQuote:
+    case kCloseQuote:
+      return Quote(i, len, c);
+    case kPeriod:
+    case kHyphen: {
+      uint32_t j = i + len;
+      if (len == 1) {
+        while (j < end_ && t_[j] == t_[i]) ++j;  // "...", "--"
+      }
+      Emit(i, j, kTokPunct);
+      return j;
     }
-    if (IsAsciiAlpha(t_[i])) {
-      const uint32_t e = AsciiWord(i);
-      if (e != 0) {
-        i = e;
+    default:
+      Emit(i, i + len, kTokPunct);
+      return i + len;
+  }
+}
+
+// Fast path over spaces and plain ASCII words, the bulk of news text.
+// Classifies 64 bytes at a time into bit masks (Classify64) and emits every
+// word that starts with an ASCII letter, is made of ASCII letters and digits
+// and is followed by a byte that is not '.', '-', '\'' or non-ASCII: exactly
+// the words AsciiWord() would emit without looking further, with the same
+// flags, norm and queue entry (EmitNormalized). Stops at the first byte it
+// does not handle (Step() takes that one; the masks stay cached for the
+// next call) and near the end of the text (a block is classified only when
+// 16 more bytes are readable, so every word's 16-byte load is in bounds).
+// Everything lives in locals, so the norm stores force no reloads.
+uint32_t TokenizerImpl::FastWords(uint32_t i) {
+  if (!fast_) return i;
+  uint32_t b = blk_base_;
+  bool have = blk_valid_ && i >= b && i - b < 64;  // the cached masks cover i
+  uint64_t space = blk_.space, alpha = blk_.alpha, alnum = blk_.alnum, stop = blk_.stop;
+  const char* const t = t_;
+  const uint32_t end = end_;
+  NormArena& arena = *sink_->arena;
+  char* d = arena.base + arena.used;             // norm write cursor
+  char* const d_limit = arena.base + arena.cap;  // 16-byte stores end here
+  pos_hint_ = i;
+  Room(65);  // a block holds at most 64 tokens
+  Token* toks = out_->data();
+  QueuedWord* qs = sink_->words->data();
+  uint32_t nt = static_cast<uint32_t>(tok_used_);
+  uint32_t nq = static_cast<uint32_t>(q_used_);
+  bool leave = false;
+  while (!leave) {
+    if (!have) {
+      if (i >= end || i + 64 + 16 > readable_) break;
+      b = i;
+      const BlockMasks m = Classify64(t + b, end - b < 64 ? end - b : 64);
+      space = m.space;
+      alpha = m.alpha;
+      alnum = m.alnum;
+      stop = m.stop;
+      if (out_->size() - nt < 65 || sink_->words->size() - nq < 65) {
+        tok_used_ = nt;
+        q_used_ = nq;
+        pos_hint_ = i;
+        Grow(65);
+        toks = out_->data();
+        qs = sink_->words->data();
+      }
+    }
+    have = false;
+    while (true) {  // the words of block b
+      uint32_t p = i - b;
+      const uint64_t not_space = ~space >> p;
+      if (not_space == 0) {  // spaces up to the block's end
+        i = b + 64;
+        break;
+      }
+      p += static_cast<uint32_t>(__builtin_ctzll(not_space));
+      i = b + p;
+      if (((alpha >> p) & 1) == 0) {
+        // Bytes past the range's end have no bits: the loop stops there.
+        if (i >= end) {
+          leave = true;
+          break;
+        }
+        // The commonest other bytes are handled here as Step() would.
+        const char c = t[i];
+        uint32_t j = i + 1;
+        if (c == '\n') {
+          single_open_ = false;
+        } else if (c == ',' || c == '"' || c == '.') {
+          if (c == '.') {
+            while (j < end && t[j] == '.') ++j;  // "..."
+          }
+          if (sink_->others != nullptr) sink_->others->push_back(nt);
+          SetToken(&toks[nt++], i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
+        } else {
+          leave = true;
+          break;
+        }
+        i = j;
+        if (i - b >= 64) break;  // classify again from i
         continue;
       }
-    }
-    int len;
-    CharClass c = ClassAt(i, &len);
-    switch (c) {
-      case kNewline:
-        single_open_ = false;
-        [[fallthrough]];
-      case kSpace:
-        i += len;
-        break;
-      case kLetter:
-        upper_ = lower_ = 0;
-        first_seen_ = first_upper_ = false;
-        i = Word(i, i);
-        break;
-      case kDigit:
-        i = Number(i);
-        break;
-      case kApostrophe:
-      case kOpenSingle:
-      case kDoubleQuote:
-      case kOpenQuote:
-      case kCloseQuote:
-        i = Quote(i, len, c);
-        break;
-      case kPeriod:
-      case kHyphen: {
-        uint32_t j = i + len;
-        if (len == 1) {
-          while (j < end_ && t_[j] == t_[i]) ++j;  // "...", "--"
-        }
-        Emit(i, j, kTokPunct);
-        i = j;
+      const uint64_t not_alnum = ~alnum >> p;
+      if (not_alnum == 0) {  // the word runs past the block: classify again
+        leave = p == 0;      // from its start; 64 letters or more: general path
         break;
       }
-      default:
-        Emit(i, i + len, kTokPunct);
-        i += len;
+      const uint32_t e = p + static_cast<uint32_t>(__builtin_ctzll(not_alnum));
+      const uint32_t n = e - p;
+      // Hyphen, apostrophe or UTF-8 after the letters, an abbreviation, a
+      // word longer than 16 bytes or a full arena: AsciiWord() takes it.
+      if (n > 16 || d + 16 > d_limit ||
+          (((stop >> e) & 1) != 0 && (t[b + e] != '.' || Abbreviation(i, b + e) != 0))) {
+        leave = true;
         break;
+      }
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+      const __m128i bit5 = _mm_set1_epi8(0x20);
+      const __m128i is_alpha = _mm_cmplt_epi8(
+          _mm_add_epi8(_mm_or_si128(v, bit5), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+          _mm_set1_epi8(-128 + 26));
+      const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+      const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), iota);
+      const __m128i low = _mm_and_si128(_mm_or_si128(v, _mm_and_si128(is_alpha, bit5)), keep);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
+      // Letters of the word, and bit 5 (set for lower case) of every byte.
+      const uint32_t letters =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(is_alpha, keep)));
+      const uint32_t case_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 2)));
+      const uint32_t up = letters & ~case_bits;
+      uint16_t flags = kTokWord | ((up & 1) ? kTokCapitalized : 0);
+      if ((up & (up - 1)) != 0 && (letters & case_bits) == 0) flags |= kTokAllCaps;
+      const uint64_t k0 = static_cast<uint64_t>(_mm_cvtsi128_si64(low));
+      const uint64_t k1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)));
+      QueuedWord& q = qs[nq++];
+      q.token = nt;
+      q.size = n;
+      q.hash = HashWords(k0, k1, n);
+      q.key[0] = k0;
+      q.key[1] = k1;
+      Token& tok = toks[nt++];
+      tok.start = i;
+      tok.end = b + e;
+      tok.norm = std::string_view(d, n);
+      tok.lemma = tok.norm;
+      tok.flags = flags;
+      tok.number = -1;
+      tok.date = -1;
+      d += n;
+      i = b + e;
     }
+  }
+  tok_used_ = nt;
+  q_used_ = nq;
+  arena.used = static_cast<size_t>(d - arena.base);
+  blk_.space = space;
+  blk_.alpha = alpha;
+  blk_.alnum = alnum;
+  blk_.stop = stop;
+  blk_base_ = b;
+  blk_valid_ = leave;  // left inside block b: it still covers i
+  return i;
+}
+
+void TokenizerImpl::Run(uint32_t i) {
+  while (i < end_) {
+    i = FastWords(i);
+    if (i < end_) {
+      pos_hint_ = i;
+      i = Step(i);
+    }
+  }
+  if (sink_ != nullptr) {
+    sink_->tokens_written = tok_used_;
+    sink_->words_written = q_used_;
+  } else {
+    out_->resize(tok_used_);
   }
 }
 

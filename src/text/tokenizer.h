@@ -45,13 +45,24 @@ struct QueuedWord {
 // the lexicon for it.
 // `others` (optional) receives, in order, the index of every token whose
 // norm was not written (all tokens but the queued words).
+//
+// With a sink, the token and word vectors are written through counters
+// instead of push_back: the tokens of the call go to
+// (*tokens)[tokens_written..] and the words to (*words)[words_written..],
+// both counters advance, and the vectors are grown ahead (resize) as needed
+// but not trimmed: elements past the counters are spare (constructed,
+// contents unspecified). The caller trims both vectors to the counters after
+// its last call (so the spare elements serve the next call).
 struct WordSink {
   NormArena* arena = nullptr;
   std::vector<QueuedWord>* words = nullptr;
   std::vector<uint32_t>* others = nullptr;
+  size_t tokens_written = 0;
+  size_t words_written = 0;
 };
 
-// Appends the tokens of text[begin, end) to *tokens. Norm and lemma are left
+// Appends the tokens of text[begin, end) to *tokens (with a sink: writes
+// them at sink->tokens_written, see WordSink). Norm and lemma are left
 // empty except for the words reported to `sink` (when given).
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end,
               std::vector<Token>* tokens, WordSink* sink = nullptr);
