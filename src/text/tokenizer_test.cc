@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "text/lemmatizer.h"
+#include "text/normalize.h"
 #include "text/text_test_util.h"
 
 namespace parley {
@@ -104,6 +108,125 @@ TEST(TokenizerTest, NormsAreFoldedAndTypographyMapped) {
   const std::vector<std::string> want = {"\"", "zürich", "\"", "-", "abc",
                                          "hamas", "'s", "strasse", "strasse", "..."};
   EXPECT_EQ(want, norms);
+}
+
+// The block fast path (FastWords, taken only with a WordSink) must cut and
+// flag exactly like the general path (no sink), and the norms it writes
+// must be the lower-cased words. Checked on text[begin, end).
+struct SinkRun {
+  std::vector<Token> tokens;
+  std::vector<text_internal::QueuedWord> words;
+  std::vector<uint32_t> others;
+  AnalyzedText holder;  // owns the arena
+};
+
+void TokenizeWithSink(const std::string& text, uint32_t begin, uint32_t end, SinkRun* run) {
+  text_internal::NormArena arena;
+  arena.Begin(&run->holder, text.size() + 64);
+  // Spare elements left from an earlier document must be overwritten.
+  Token stale;
+  stale.number = 7;
+  stale.date = 9;
+  stale.norm = "stale";
+  stale.lemma = "stale";
+  stale.flags = kTokSentenceStart;
+  run->tokens.assign(5, stale);
+  run->words.assign(3, text_internal::QueuedWord{});
+  text_internal::WordSink sink{&arena, &run->words, &run->others};
+  text_internal::Tokenize(text, begin, end, &run->tokens, &sink);
+  run->tokens.resize(sink.tokens_written);
+  run->words.resize(sink.words_written);
+}
+
+void ExpectSameAsGeneralPath(const std::string& text, uint32_t begin, uint32_t end) {
+  SCOPED_TRACE(testing::Message() << "text=\"" << text << "\" range " << begin << ".." << end);
+  std::vector<Token> plain;
+  text_internal::Tokenize(text, begin, end, &plain);
+  SinkRun run;
+  TokenizeWithSink(text, begin, end, &run);
+  ASSERT_EQ(plain.size(), run.tokens.size());
+  for (size_t k = 0; k < plain.size(); ++k) {
+    EXPECT_EQ(plain[k].start, run.tokens[k].start) << k;
+    EXPECT_EQ(plain[k].end, run.tokens[k].end) << k;
+    EXPECT_EQ(plain[k].flags, run.tokens[k].flags) << k;
+    EXPECT_EQ(-1, run.tokens[k].number);
+    EXPECT_EQ(-1, run.tokens[k].date);
+  }
+  // Every token is either queued (norm written) or listed in `others`.
+  std::vector<int> seen(run.tokens.size(), 0);
+  for (const auto& q : run.words) {
+    ASSERT_LT(q.token, run.tokens.size());
+    ++seen[q.token];
+    const Token& t = run.tokens[q.token];
+    const std::string want = text_internal::NormalizeString(text.substr(t.start, t.end - t.start));
+    EXPECT_EQ(want, t.norm);
+    EXPECT_EQ(t.norm, t.lemma);
+    EXPECT_EQ(want.size(), q.size);
+    EXPECT_EQ(text_internal::HashBytes(want), q.hash);
+    uint64_t key[2] = {0, 0};
+    std::memcpy(key, want.data(), want.size());
+    EXPECT_EQ(key[0], q.key[0]);
+    EXPECT_EQ(key[1], q.key[1]);
+  }
+  for (uint32_t i : run.others) {
+    ASSERT_LT(i, run.tokens.size());
+    ++seen[i];
+    EXPECT_TRUE(run.tokens[i].norm.empty());
+  }
+  for (size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(1, seen[k]) << k;
+}
+
+TEST(TokenizerTest, BlockFastPathEqualsGeneralPathAtBlockEdges) {
+  const std::string pad(70, ' ');
+  const std::vector<std::string> cases = {
+      // Words crossing the 64-byte block boundary at every offset.
+      std::string(58, ' ') + "Jerusalem officials said, \"no.\" ...",
+      std::string(61, ' ') + "IDF Hamas U.S. forces" + pad,
+      std::string(62, 'x') + " the" + pad,
+      std::string(63, ' ') + "a b" + pad,
+      // A word of 64 letters and more, and of exactly 16 and 17 letters.
+      std::string(64, 'a') + " " + std::string(70, 'B') + " end" + pad,
+      "abcdefghijklmnop abcdefghijklmnopq ABCDEFGHIJKLMNOP AbCdEfGhIjKlMnOp" + pad,
+      // UTF-8 straddling the block edge, and right after a word.
+      std::string(62, ' ') + "Zürich café Israel’s “quote” —" + pad,
+      std::string(63, ' ') + "\xc3\xbc word" + pad,
+      // Abbreviations, possessives, hyphens, digits and newlines in a block.
+      "Gen. Smith met Mr. Jones in the U.S. on Jan. 5, etc. The No. 10 said no. "
+      "Israel's al-Mawasi F-16 7th 1990s 40,223 don't\nnew line\n\n" + pad,
+      // Text that ends right after a word, a comma or a period.
+      pad + "the end",
+      pad + "the end,",
+      pad + "the end.",
+      pad + "said Gen.",
+  };
+  for (const std::string& text : cases) {
+    const uint32_t n = static_cast<uint32_t>(text.size());
+    ExpectSameAsGeneralPath(text, 0, n);
+    ExpectSameAsGeneralPath(text, 1, n - 1);   // range ends before the buffer
+    ExpectSameAsGeneralPath(text, 0, n / 2);  // and cuts a block
+  }
+}
+
+TEST(TokenizerTest, BlockFastPathEqualsGeneralPathOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "Hamas", "said", "the", "IDF", "U.S.", "Gen.", "Mr.", ",", ".", "...", "\n", " ", "  ",
+      "“", "”", "’s", "'s", "’", "'", "\"", "don't", "al-Mawasi", "40,223", "2024-07-14",
+      "Zürich", "a", "No.", "10", "etc.", "7th", "-", "--", "—", "(", ")", ":", "ninety-two",
+      "abcdefghijklmnopqrstu", "ABCDEFGHIJKLMNOP", "x9", "Gaza.", "\t"};
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int parts = 20 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < parts; ++k) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 3 != 0) text += ' ';
+    }
+    const uint32_t n = static_cast<uint32_t>(text.size());
+    const uint32_t b = static_cast<uint32_t>(rng() % 8) % n;
+    const uint32_t e = n - static_cast<uint32_t>(rng() % 8) % (n - b);
+    ExpectSameAsGeneralPath(text, b, e);
+    if (HasFailure()) break;
+  }
 }
 
 TEST(TokenizerTest, NonFinalAbbreviationsAreTitlesMonthsAndInitials) {
