@@ -89,6 +89,44 @@ bool TakesDirectObject(const SentenceCtx& c, const VerbHit& h) {
   return !(c.cls(after) & (kWcAux | kWcModal | kWcBe | kWcAdverb | kWcNeg));
 }
 
+// ", saying ...", ", adding that ...": a participle reporting verb after a
+// comma reports what follows; its speaker is the subject of the latest finite
+// verb group before the comma (-1 when there is none).
+int32_t ParticipleSpeaker(const SentenceCtx& c, const VerbHit& h, int32_t group) {
+  uint32_t b = c.s->groups[group].first;
+  if (b <= c.first || !(c.cls(b - 1) & kWcComma) || !c.token(h.first).norm.ends_with("ing")) {
+    return -1;
+  }
+  // The latest finite verb before the comma ("Arriving for talks with NATO
+  // ministers, EU chief Mogherini urged ..., saying": "urged").
+  for (int32_t gi = group; gi-- > 0;) {
+    const VerbGroup& g = c.s->groups[gi];
+    if (g.end >= b || g.infinitive || c.token(g.end - 1).norm.ends_with("ing")) continue;
+    if (g.first > c.first && (c.cls(g.first - 1) & kWcRelPron)) continue;  // "the truce that helped"
+    if (int32_t np = SubjectOf(c, static_cast<size_t>(gi)); np >= 0) return np;
+  }
+  return -1;
+}
+
+// "Israel struck Damascus, saying it was protecting the Druze": a subject
+// pronoun right after the participle (or its "that") is the speaker, not the
+// most recent mention.
+void SpeakerPronoun(SentenceCtx* c, uint32_t after, int32_t speaker_np) {
+  if (after < c->end && (c->cls(after) & kWcThat)) ++after;
+  int32_t pn = NpAt(*c, after);
+  const auto& spk = c->s->nps[speaker_np].members;
+  if (pn < 0 || !c->s->nps[pn].pronoun || spk.empty()) return;
+  const ActorMention& who = c->out->mentions[spk[0]];
+  if (who.agent_only) return;  // "the mayor ..., saying he": keep the resolved "he"
+  for (int32_t m : c->s->nps[pn].members) {
+    ActorMention& pm = c->out->mentions[m];
+    if (!pm.pronoun) continue;
+    pm.actor.code = who.actor.code;
+    pm.actor.name = who.actor.name;
+    pm.actor.framing = who.actor.framing;
+  }
+}
+
 // Reporting structure around report verb hit `r`; fills the clause records.
 void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
   auto& clauses = c->out->clauses;
@@ -108,6 +146,17 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
     reported.end_token = at_end ? reporting.first_token : c->end;
     for (uint32_t i = reporting.first_token; i < reporting.end_token; ++i) c->tok(i).stop = true;
     c->tok(reporting.end_token - 1).barrier = true;
+  } else if (int32_t main = ParticipleSpeaker(*c, h, group); main >= 0) {
+    // "The Houthis claimed the attack, saying they had targeted a destroyer":
+    // what follows is reported, by the main clause's subject.
+    speaker_np = main;
+    SpeakerPronoun(c, h.end, main);
+    reporting.first_token = c->s->groups[group].first - 1;
+    reporting.end_token = h.end;
+    reported.first_token = h.end;
+    reported.end_token = c->end;
+    c->tok(v).barrier = true;
+    c->tok(v).stop = true;
   } else {
     uint32_t b = c->s->groups[group].first;
     int32_t before = b > c->first ? NpAt(*c, b - 1) : -1;

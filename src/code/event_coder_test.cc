@@ -286,6 +286,23 @@ TEST_F(EventCoderTest, TrailingReportingClauseIsNotAnEvent) {
   EXPECT_TRUE(speaker);
 }
 
+TEST_F(EventCoderTest, ParticipleReportingClauseReportsWhatFollows) {
+  // ", saying ..." reports what follows, by the main clause's subject; a
+  // subject pronoun right after it is that speaker, not the latest mention.
+  EXPECT_EQ("ISR 111 PSE | ISR 190 PSEREBHMS",
+            Code("Israel criticized Gaza, saying it had targeted Hamas."));
+  const SentenceCoding& sc = coding_.sentences[0];
+  const EventCandidate& e = sc.events.at(1);
+  ASSERT_GE(e.clause, 0);
+  const Clause& cl = sc.clauses[e.clause];
+  EXPECT_EQ(Clause::Kind::kReported, cl.kind);
+  ASSERT_GE(cl.speaker, 0);
+  EXPECT_EQ("ISR", sc.mentions[cl.speaker].actor.code);
+  // The relative clause's verb is not the main verb.
+  EXPECT_EQ("PSEREBHMS 111 ISR | PSEREBHMS 190 ISR",
+            Code("Hamas, which controls Gaza, criticized Israel, saying it had targeted Israel."));
+}
+
 TEST_F(EventCoderTest, RelativeClauseDoesNotStealTheSubject) {
   EXPECT_EQ("PSEREBHMS 194 ISR", Code("Hamas, which controls Gaza, attacked rockets at Israel."));
 }
