@@ -4,6 +4,7 @@
 // and definite-description resolution.
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 #include "code/coder_internal.h"
 
@@ -140,19 +141,19 @@ void Compounds(SentenceCtx* c) {
   }
 }
 
-std::string FirstActorCode(const SentenceCtx& c, const NounPhrase& np,
-                           std::vector<std::string>* codes, const CompiledActor** entry,
-                           uint32_t* hit) {
+// The codes of the first actor hit of `np` that has any (empty if none);
+// they point into the dictionary.
+std::span<const std::string> FirstActorCodes(const SentenceCtx& c, const NounPhrase& np,
+                                             const CompiledActor** entry, uint32_t* hit) {
   for (uint32_t a = np.actor_begin; a < np.actor_end; ++a) {
     const ActorHit& h = c.s->actors[a];
     ActorReading r = c.dict->ResolveActor(*c.dict->Info(h.node), c.date);
     if (r.codes.empty()) continue;
-    *codes = std::move(r.codes);
     *entry = r.entry;
     *hit = a;
-    return (*codes)[0];
+    return r.codes;
   }
-  return "";
+  return {};
 }
 
 // `code` holds `part` at a multiple of 3 ("GMWGOV" does not hold "WGO").
@@ -262,10 +263,9 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
   const int32_t items_back = static_cast<int32_t>(items_end - 1);
   for (int32_t it = npi; it <= items_back; ++it) {
     const NounPhrase& np = nps[it];
-    std::vector<std::string> codes;
     const CompiledActor* entry = nullptr;
     uint32_t hit = 0;
-    FirstActorCode(c, np, &codes, &entry, &hit);
+    std::span<const std::string> codes = FirstActorCodes(c, np, &entry, &hit);
     if (!codes.empty()) {
       const NounPhrase& last = nps[items_back];
       bool shares_head = it != items_back && last.agent_end > last.agent_begin &&

@@ -9,6 +9,9 @@
 namespace parley {
 namespace {
 
+// "FRO/BIL/---" -> FRO, BIL (defined below).
+void SplitCodes(const std::string& code, std::vector<std::string>* out);
+
 constexpr uint32_t kSynsetFlag = 0x80000000u;
 
 // Treebank-split contractions as one token, the way article text has them:
@@ -153,7 +156,9 @@ class Compiler {
     NeutralNamer namer(set_.actors);
     for (const ActorEntry& a : set_.actors) {
       uint32_t index = static_cast<uint32_t>(d_->actors.size());
-      d_->actors.push_back({a.codes, namer.Name(a), a.framing, a.loc});
+      d_->actors.push_back({a.codes, namer.Name(a), a.framing, a.loc, {}});
+      auto& split = d_->actors.back().split_codes;
+      for (const DatedCode& dc : a.codes) SplitCodes(dc.code, &split.emplace_back());
       for (const Phrase& ph : a.phrases) {
         PARLEY_RETURN_IF_ERROR(Count());
         NodeInfo* info = Node(ph);
@@ -442,7 +447,7 @@ ActorReading CompiledDictionaryImpl::ResolveActor(const NodeInfo& info,
   auto take = [&](uint32_t e, const DatedCode& c) {
     r.entry = &actors[e];
     r.applied = &c;
-    SplitCodes(c.code, &r.codes);
+    r.codes = r.entry->split_codes[&c - r.entry->codes.data()];
   };
   if (date) {
     // A role that begins on the date beats one that ends on it (contiguous
@@ -501,6 +506,7 @@ size_t CompiledDictionaryImpl::memory_bytes() const {
   for (const auto& a : actors) {
     n += sizeof(a) + a.name.capacity() + a.loc.file.capacity() / 8;
     for (const auto& c : a.codes) n += sizeof(c) + c.code.capacity();
+    for (const auto& v : a.split_codes) n += sizeof(v) + v.capacity() * sizeof(std::string);
   }
   n += agents.capacity() * sizeof(CompiledAgent) + verb_forms.capacity() * sizeof(CompiledVerbForm);
   n += verb_entries.capacity() * sizeof(CompiledVerbEntry);

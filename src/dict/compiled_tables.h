@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct CompiledActor {
   std::string name;
   bool framing = false;
   SourceLoc loc;
+  // split_codes[i]: codes[i].code split at '/' without empty parts and "---"
+  // ("FRO/BIL/SAM" -> three), computed once at compile time.
+  std::vector<std::vector<std::string>> split_codes;
 };
 
 struct CompiledAgent {
@@ -116,7 +120,8 @@ struct NodeInfo {
 
 // A resolved actor reading for a date.
 struct ActorReading {
-  std::vector<std::string> codes;  // "FRO/BIL/SAM" gives three; empty = uncoded
+  // "FRO/BIL/SAM" gives three; empty = uncoded. Points into the dictionary.
+  std::span<const std::string> codes;
   const CompiledActor* entry = nullptr;
   const DatedCode* applied = nullptr;
 };

@@ -14,7 +14,7 @@ std::string DateText(const DatedCode& c) {
   return "undated";
 }
 
-std::string Joined(const std::vector<std::string>& codes) {
+std::string Joined(std::span<const std::string> codes) {
   std::string s;
   for (const std::string& c : codes) s += (s.empty() ? "" : "/") + c;
   return s;
