@@ -45,6 +45,24 @@ thread_local std::vector<uint8_t> keywords_;
 thread_local std::vector<text_internal::QueuedWord> queue_;  // words to look up
 thread_local std::vector<uint32_t> hard_breaks_;
 thread_local std::vector<uint32_t> candidates_;  // see mentions.h
+// One bit per token: a number/date candidate. Collected in any order, read
+// out in token order (no sort; a token is marked at most once anyway).
+thread_local std::vector<uint64_t> candidate_bits_;
+
+inline void MarkCandidate(uint64_t* bits, uint32_t token) {
+  bits[token >> 6] |= uint64_t{1} << (token & 63);
+}
+
+// candidates_ = the marked tokens in increasing order.
+void ListCandidates() {
+  candidates_.clear();
+  const std::vector<uint64_t>& bits = candidate_bits_;
+  for (size_t w = 0; w < bits.size(); ++w) {
+    for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      candidates_.push_back(static_cast<uint32_t>(w * 64 + __builtin_ctzll(b)));
+    }
+  }
+}
 thread_local std::vector<uint32_t> others_;  // tokens left to normalize
 
 inline bool StartsWithDigit(std::string_view norm) { return norm[0] >= '0' && norm[0] <= '9'; }
@@ -135,7 +153,8 @@ thread_local LemmaCache lemma_cache_;
 // other words are appended here. Then the queue is answered from the
 // per-thread cache, prefetching kDistance entries ahead; cache misses
 // prefetch their lexicon slot and are resolved in a last pass, so memory
-// accesses overlap. Also collects the number/date candidates (mentions.h).
+// accesses overlap. Also marks the number/date candidates (mentions.h) in
+// candidate_bits_.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
                                           text_internal::NormArena* arena,
                                           AnalyzedText* out) const {
@@ -145,7 +164,8 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
   std::string scratch;
   const size_t n = out->tokens.size();
   keywords_.assign(n, 0);
-  candidates_.clear();
+  candidate_bits_.assign((n + 63) / 64, 0);
+  uint64_t* const cand = candidate_bits_.data();
   LemmaCache& cache = lemma_cache_;
   if (cache.owner != lemmatizer_.get()) {
     cache.entries.assign(LemmaCache::kSize, LemmaCache::Entry{});
@@ -171,7 +191,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     }
     t.norm = norm;
     t.lemma = norm;
-    if (StartsWithDigit(norm)) candidates_.push_back(static_cast<uint32_t>(i));
+    if (StartsWithDigit(norm)) MarkCandidate(cand, i);
     if (!(flags & kTokWord)) continue;
     text_internal::QueuedWord q;
     q.token = static_cast<uint32_t>(i);
@@ -191,7 +211,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
       if (e.lemma != nullptr) toks[q.token].lemma = std::string_view(e.lemma, e.lemma_len);
       if (e.keyword != 0) {
         kws[q.token] = e.keyword;
-        if (!StartsWithDigit(toks[q.token].norm)) candidates_.push_back(q.token);
+        if (!StartsWithDigit(toks[q.token].norm)) MarkCandidate(cand, q.token);
       }
       continue;
     }
@@ -204,7 +224,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, q.hash);
     if (!e.lemma.empty()) t.lemma = e.lemma;
     kws[q.token] = e.keyword;
-    if (e.keyword != 0 && !StartsWithDigit(t.norm)) candidates_.push_back(q.token);
+    if (e.keyword != 0 && !StartsWithDigit(t.norm)) MarkCandidate(cand, q.token);
     if (t.norm.size() <= sizeof(LemmaCache::Entry::key)) {
       LemmaCache::Entry& c = cache.Slot(q.hash);
       c.key[0] = q.key[0];
@@ -238,7 +258,7 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
                                 options_.max_tokens_per_sentence, &out->tokens,
                                 &out->sentences);
   uint8_t* kw = keywords_.data();
-  std::sort(candidates_.begin(), candidates_.end());
+  ListCandidates();
   text_internal::FindDates(doc, kw, candidates_, out);
   text_internal::FindNumbers(kw, candidates_, out);
 }
