@@ -634,8 +634,11 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
           if (c == '.') {
             while (j < end && t[j] == '.') ++j;  // "..."
           }
-          if (sink_->others != nullptr) sink_->others->push_back(nt);
-          SetToken(&toks[nt++], i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
+          // The norm is static ("," "\"" "." "..."): nothing left to normalize.
+          Token& tok = toks[nt++];
+          SetToken(&tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
+          tok.norm = StaticPunctNorm(std::string_view(t + i, j - i));
+          tok.lemma = tok.norm;
         } else {
           leave = true;
           break;

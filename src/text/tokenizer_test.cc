@@ -152,7 +152,8 @@ void ExpectSameAsGeneralPath(const std::string& text, uint32_t begin, uint32_t e
     EXPECT_EQ(-1, run.tokens[k].number);
     EXPECT_EQ(-1, run.tokens[k].date);
   }
-  // Every token is either queued (norm written) or listed in `others`.
+  // Every token is queued (norm written), listed in `others` (no norm yet)
+  // or a punctuation token with its static norm.
   std::vector<int> seen(run.tokens.size(), 0);
   for (const auto& q : run.words) {
     ASSERT_LT(q.token, run.tokens.size());
@@ -173,7 +174,20 @@ void ExpectSameAsGeneralPath(const std::string& text, uint32_t begin, uint32_t e
     ++seen[i];
     EXPECT_TRUE(run.tokens[i].norm.empty());
   }
-  for (size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(1, seen[k]) << k;
+  for (size_t k = 0; k < seen.size(); ++k) {
+    const Token& t = run.tokens[k];
+    if (seen[k] == 0) {
+      EXPECT_TRUE(t.has(kTokPunct)) << k;
+      // What the analyzer gives punctuation ("...." -> "...").
+      const std::string_view want =
+          text_internal::StaticPunctNorm(std::string_view(text).substr(t.start, t.end - t.start));
+      EXPECT_FALSE(want.empty());
+      EXPECT_EQ(want, t.norm);
+      EXPECT_EQ(t.norm, t.lemma);
+    } else {
+      EXPECT_EQ(1, seen[k]) << k;
+    }
+  }
 }
 
 TEST(TokenizerTest, BlockFastPathEqualsGeneralPathAtBlockEdges) {
