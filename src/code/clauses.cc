@@ -338,6 +338,10 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
         (bn->prep < 0 || (c.cls(bn->prep) & kWcSubConj))) {
       return bn->first;
     }
+    // "rejected this plan and introduced new conditions ... along Gaza's
+    // border": a coordinated verb after the object starts its own predicate
+    // ("attacked and killed X" shares X: no object in between).
+    if (n.coordinated && n.first > g.end + 1 && NpAt(c, g.end) >= 0) return n.first;
     if (h.report || h.form < 0) continue;
     const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];
     if (IsEventCode(e.code)) return n.first;

@@ -303,6 +303,13 @@ TEST_F(EventCoderTest, ParticipleReportingClauseReportsWhatFollows) {
             Code("Hamas, which controls Gaza, criticized Israel, saying it had targeted Israel."));
 }
 
+TEST_F(EventCoderTest, CoordinatedVerbAfterAnObjectEndsTheTargetSearch) {
+  // "criticized the plan and claimed control ... in Gaza": Gaza belongs to
+  // the second predicate (whose verb codes nothing here).
+  EXPECT_EQ("ISR 111 ---", Code("Israel criticized the plan and claimed control in Gaza."));
+  EXPECT_EQ("ISR 111 PSE", Code("Israel criticized the plan in Gaza."));
+}
+
 TEST_F(EventCoderTest, RelativeClauseDoesNotStealTheSubject) {
   EXPECT_EQ("PSEREBHMS 194 ISR", Code("Hamas, which controls Gaza, attacked rockets at Israel."));
 }
