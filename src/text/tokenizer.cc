@@ -156,7 +156,8 @@ class TokenizerImpl {
   uint32_t Number(uint32_t s);
   uint32_t Abbreviation(uint32_t s, uint32_t j) const;
   uint32_t Possessive(uint32_t j);
-  uint32_t Quote(uint32_t i, int len, CharClass c);
+  uint32_t Quote(uint32_t i, int len, CharClass c, std::string_view norm = {});
+  uint32_t Typographic(uint32_t i);
   uint32_t Step(uint32_t i);
   uint32_t FastWords(uint32_t i);
   // Makes room for `n` more tokens (and queued words): the vectors are
@@ -168,12 +169,21 @@ class TokenizerImpl {
     }
   }
   void Grow(size_t n);
-  void Emit(uint32_t s, uint32_t e, uint16_t flags) {
-    if (sink_ != nullptr && sink_->others != nullptr) {
+  // Emits [s, e). With a sink and a non-empty static `norm` (the token's
+  // normalized form), the token gets it as norm and lemma and is not listed
+  // in sink_->others.
+  void Emit(uint32_t s, uint32_t e, uint16_t flags, std::string_view norm = {}) {
+    const bool normalized = sink_ != nullptr && !norm.empty();
+    if (!normalized && sink_ != nullptr && sink_->others != nullptr) {
       sink_->others->push_back(static_cast<uint32_t>(tok_used_));
     }
     Room(1);
-    SetToken(&(*out_)[tok_used_++], s, e, flags);
+    Token& tok = (*out_)[tok_used_++];
+    SetToken(&tok, s, e, flags);
+    if (normalized) {
+      tok.norm = norm;
+      tok.lemma = norm;
+    }
   }
   static void SetToken(Token* tok, uint32_t s, uint32_t e, uint16_t flags) {
     tok->start = s;
@@ -452,14 +462,17 @@ uint32_t TokenizerImpl::Possessive(uint32_t j) {
   if (c0 != '\'' && c0 != 0xE2) return j;  // ' or the lead byte of ’
   int len;
   if (ClassAt(j, &len) != kApostrophe) return j;
+  // ' and ’ (E2 80 99) normalize to ', so their norms are "'s" and "'".
+  const bool plain = c0 == '\'' || (static_cast<unsigned char>(t_[j + 1]) == 0x80 &&
+                                    static_cast<unsigned char>(t_[j + 2]) == 0x99);
   if (j + len < end_ && (t_[j + len] == 's' || t_[j + len] == 'S') &&
       !IsAlnumAt(j + len + 1)) {
-    Emit(j, j + len + 1, kTokPossessive);
+    Emit(j, j + len + 1, kTokPossessive, plain ? "'s" : "");
     return j + len + 1;
   }
   const char last = t_[j - 1];
   if ((last == 's' || last == 'S') && !IsAlnumAt(j + len) && !single_open_) {
-    Emit(j, j + len, kTokPossessive);
+    Emit(j, j + len, kTokPossessive, plain ? "'" : "");
     return j + len;
   }
   return j;
@@ -508,7 +521,7 @@ uint32_t TokenizerImpl::Number(uint32_t s) {
   return Possessive(j);
 }
 
-uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c) {
+uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c, std::string_view norm) {
   const char prev = i == 0 ? ' ' : t_[i - 1];
   const bool after_space = prev == ' ' || prev == '\n' || prev == '\t' ||
                            prev == '\r' || prev == '(' || prev == '[';
@@ -517,14 +530,45 @@ uint32_t TokenizerImpl::Quote(uint32_t i, int len, CharClass c) {
   } else if (c == kApostrophe) {
     single_open_ = false;
   }
-  Emit(i, i + len, kTokPunct | kTokQuote);
+  Emit(i, i + len, kTokPunct | kTokQuote, norm);
   return i + len;
+}
+
+// The commonest typographic punctuation, E2 80 xx in UTF-8, without
+// decoding or classifying it (tokenizer_test checks the classes and norms
+// against UnicodeClass and the normalizer): curly quotes, dashes and the
+// ellipsis. Returns the position after the token, or 0 for other bytes.
+uint32_t TokenizerImpl::Typographic(uint32_t i) {
+  if (i + 3 > end_ || static_cast<unsigned char>(t_[i + 1]) != 0x80) return 0;
+  switch (static_cast<unsigned char>(t_[i + 2])) {
+    case 0x98:  // ‘
+      return Quote(i, 3, kOpenSingle, "'");
+    case 0x99:  // ’
+      return Quote(i, 3, kApostrophe, "'");
+    case 0x9C:  // “
+      return Quote(i, 3, kOpenQuote, "\"");
+    case 0x9D:  // ”
+      return Quote(i, 3, kCloseQuote, "\"");
+    case 0x93:  // –
+    case 0x94:  // —
+      Emit(i, i + 3, kTokPunct, "-");
+      return i + 3;
+    case 0xA6:  // …
+      Emit(i, i + 3, kTokPunct, "...");
+      return i + 3;
+    default:
+      return 0;
+  }
 }
 
 // One step of the general path at i: skips one space or emits one token
 // (and a possessive after it). Returns the position after it.
 uint32_t TokenizerImpl::Step(uint32_t i) {
   if (t_[i] == ' ') return i + 1;
+  if (static_cast<unsigned char>(t_[i]) == 0xE2) {
+    const uint32_t e = Typographic(i);
+    if (e != 0) return e;
+  }
   if (IsAsciiAlpha(t_[i])) {
     const uint32_t e = AsciiWord(i);
     if (e != 0) return e;

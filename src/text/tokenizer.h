@@ -42,8 +42,9 @@ struct QueuedWord {
 // Optional output of Tokenize: a plain ASCII word of at most 16 bytes gets
 // its norm (lower case) written into `arena`, Token::norm and Token::lemma
 // set to it, and an entry appended to `words`, so the analyzer only probes
-// the lexicon for it. Some punctuation tokens ("," "\"" and period runs)
-// may get their static norm (StaticPunctNorm) as norm and lemma.
+// the lexicon for it. Some punctuation and possessive tokens ("," "\""
+// period runs, curly quotes, dashes, "…", "'s", "’s") get their static norm
+// (what the normalizer gives them) as norm and lemma.
 // `others` (optional) receives, in order, the index of every token whose
 // norm was not written (all tokens but the queued words and those).
 //
