@@ -8,7 +8,10 @@
 #ifndef PARLEY_CODE_CODER_INTERNAL_H_
 #define PARLEY_CODE_CODER_INTERNAL_H_
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +54,44 @@ struct VerbHit {
   bool report = false;  // a reporting verb ("said"), by word class
 };
 
+// The mentions of one noun phrase: always consecutive indices into
+// SentenceCoding::mentions (BuildNounPhrases appends a phrase's mentions in
+// one go, ResolvePronouns adds one to a phrase that has none), so a range
+// replaces a vector: no allocation per phrase. Reads like a vector<int32_t>.
+class MemberRange {
+ public:
+  class Iter {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = int32_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const int32_t*;
+    using reference = int32_t;
+    Iter() = default;
+    explicit Iter(int32_t v) : v_(v) {}
+    int32_t operator*() const { return v_; }
+    Iter& operator++() { ++v_; return *this; }
+    Iter operator++(int) { Iter t = *this; ++v_; return t; }
+    friend bool operator==(Iter a, Iter b) { return a.v_ == b.v_; }
+   private:
+    int32_t v_ = 0;
+  };
+  bool empty() const { return first_ == end_; }
+  size_t size() const { return static_cast<size_t>(end_ - first_); }
+  int32_t operator[](size_t i) const { return first_ + static_cast<int32_t>(i); }
+  Iter begin() const { return Iter(first_); }
+  Iter end() const { return Iter(end_); }
+  // `m` must be the next index after the last one added (or the first).
+  void push_back(int32_t m) {
+    if (empty()) first_ = m;
+    assert(m == first_ + static_cast<int32_t>(size()));
+    end_ = m + 1;
+  }
+
+ private:
+  int32_t first_ = 0, end_ = 0;
+};
+
 // A noun phrase found by chunking, with the mentions it resolved to (several
 // for a compound list, one otherwise; none when nothing is coded).
 struct NounPhrase {
@@ -63,7 +104,7 @@ struct NounPhrase {
   int32_t absorbs = -1;        // NP (list head) absorbed through a preposition
   uint32_t actor_begin = 0, actor_end = 0;  // actor hits inside [first, end)
   uint32_t agent_begin = 0, agent_end = 0;  // agent hits inside
-  std::vector<int32_t> members;  // indices into SentenceCoding::mentions
+  MemberRange members;  // indices into SentenceCoding::mentions
 };
 
 struct VerbGroup {
