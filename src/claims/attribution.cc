@@ -251,7 +251,7 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   r.cue_end = m.end;
   r.rule = e.rule;
   r.negates = e.has("negates");
-  if (e.has("hedge")) r.hedge = std::string(ctx->norm(m.first));
+  if (e.has("hedge")) r.hedge = ctx->norm(m.first);
   // Subject before the verb.
   uint32_t k = m.first;
   while (k > sent.first_token && IsSkippableBeforeVerb(ctx->norm(k - 1))) --k;
@@ -421,13 +421,7 @@ uint32_t SentenceOf(const DocContext& ctx, uint32_t tok) {
 // A quotation [open, close] spanning sentences takes the report found at
 // either end ('"A. B. C," Netanyahu said.').
 void QuoteContinuation(DocContext* ctx) {
-  const auto& toks = ctx->text->tokens;
-  std::vector<uint32_t> quotes;
-  for (const Sentence& st : ctx->text->sentences) {
-    for (uint32_t i = st.first_token; i < st.end_token; ++i) {
-      if (toks[i].has(kTokQuote)) quotes.push_back(i);
-    }
-  }
+  const std::vector<uint32_t>& quotes = ctx->quotes;  // collected by the lexicon pass
   for (size_t q = 0; q + 1 < quotes.size(); q += 2) {
     uint32_t open = quotes[q], close = quotes[q + 1];
     uint32_t so = SentenceOf(*ctx, open), sc = SentenceOf(*ctx, close);

@@ -41,10 +41,10 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     for (uint32_t s = 0; s < text.sentences.size(); ++s) {
       if (const SentenceCoding* sc = ctx.coded(s)) {
         for (const EventCandidate& c : sc->events) {
-          Event ev = c.event;
+          out->events.push_back(c.event);  // copied in place
+          Event& ev = out->events.back();
           ev.sentence = s;
           claims::Attribute(ctx, c, s, &ev);
-          out->events.push_back(std::move(ev));
         }
       }
       claims::ExtractFigures(ctx, s, &out->figures);
@@ -77,10 +77,25 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
                      });
     ctx->matches.resize(text.sentences.size());
     for (auto& m : ctx->matches) m.clear();
+    ctx->quotes.clear();
+    ctx->number_tokens.clear();
+    ctx->number_begin.assign(text.sentences.size() + 1, 0);
+    if (ctx->word_ids.size() < text.tokens.size()) ctx->word_ids.resize(text.tokens.size());
     for (uint32_t s = 0; s < text.sentences.size(); ++s) {
       const Sentence& st = text.sentences[s];
+      ctx->number_begin[s] = static_cast<uint32_t>(ctx->number_tokens.size());
+      ctx->number_begin[s + 1] = ctx->number_begin[s];
       if (st.end_token > text.tokens.size() || st.first_token > st.end_token) continue;
-      lex_->Match(text, st.first_token, st.end_token, &ctx->matches[s]);
+      // One pass over the tokens: vocabulary ids for the lexicon, quote marks
+      // for attribution, number mentions for figures.
+      for (uint32_t i = st.first_token; i < st.end_token; ++i) {
+        const Token& t = text.tokens[i];
+        ctx->word_ids[i] = lex_->TokenIds(t);
+        if (t.has(kTokQuote)) ctx->quotes.push_back(i);
+        if (t.number >= 0) ctx->number_tokens.push_back(i);
+      }
+      ctx->number_begin[s + 1] = static_cast<uint32_t>(ctx->number_tokens.size());
+      lex_->Match(text, ctx->word_ids.data(), st.first_token, st.end_token, &ctx->matches[s]);
     }
   }
 

@@ -45,10 +45,10 @@ struct Report {
   std::optional<ActorRef> speaker;
   bool relay = false;      // a source/statement/"according to" relays the party
   bool negates = false;    // "denied that ..."
-  std::string hedge;       // "claimed" when the reporting verb is a hedge
+  std::string_view hedge;  // "claimed" when the reporting verb is a hedge (token norm)
   uint32_t cue_first = 0;  // the reporting cue tokens
   uint32_t cue_end = 0;
-  std::string rule;        // lexicon rule id of the cue
+  std::string_view rule;   // lexicon rule id of the cue (lexicon-owned or a literal)
   uint32_t speaker_first = 0, speaker_end = 0;  // speaker mention tokens
 };
 
@@ -60,6 +60,12 @@ struct DocContext {
   const CompiledDictionary* dict = nullptr;  // may be null (tests)
   std::vector<DocMention> mentions;                // document order
   std::vector<std::vector<LexMatch>> matches;      // per sentence
+  std::vector<TokenWordIds> word_ids;              // per token (lexicon vocabulary)
+  std::vector<uint32_t> quotes;                    // quote-mark tokens inside sentences
+  // Tokens where a number mention starts, in token order; those of sentence
+  // s are number_tokens[number_begin[s] .. number_begin[s + 1]).
+  std::vector<uint32_t> number_tokens;
+  std::vector<uint32_t> number_begin;
   std::vector<std::vector<Report>> reports;        // per sentence
 
   const Token& tok(uint32_t i) const { return text->tokens[i]; }
@@ -72,7 +78,8 @@ struct DocContext {
     return coding != nullptr && s < coding->sentences.size() ? &coding->sentences[s] : nullptr;
   }
   // The original words of tokens [first, end).
-  std::string Words(uint32_t first, uint32_t end) const;
+  std::string Words(uint32_t first, uint32_t end) const { return std::string(WordsView(first, end)); }
+  std::string_view WordsView(uint32_t first, uint32_t end) const;
   // Byte span of tokens [first, end).
   Span SpanOf(std::string role, uint32_t first, uint32_t end) const;
   // Mention (not agent-only unless allow_agent) covering token i, or null.

@@ -23,11 +23,11 @@ bool IsBoundary(std::string_view w) {
          w == "that" || w == "while" || w == "whereas" || w == "but" || w == "(" || w == ")";
 }
 
-std::string DocContext::Words(uint32_t first, uint32_t end) const {
+std::string_view DocContext::WordsView(uint32_t first, uint32_t end) const {
   if (first >= end || end > text->tokens.size()) return {};
   uint32_t b = text->tokens[first].start, e = text->tokens[end - 1].end;
   if (e > doc->text.size() || b > e) return {};
-  return doc->text.substr(b, e - b);
+  return std::string_view(doc->text).substr(b, e - b);
 }
 
 Span DocContext::SpanOf(std::string role, uint32_t first, uint32_t end) const {

@@ -29,7 +29,7 @@ bool StopsWindow(const DocContext& ctx, uint32_t i) {
 
 std::string CueText(const DocContext& ctx, const char* fact, const LexMatch& m) {
   std::string s = fact;
-  s += StrCat(": '", ctx.Words(m.first, m.end), "' [");
+  s += StrCat(": '", ctx.WordsView(m.first, m.end), "' [");
   Span sp = ctx.SpanOf("", m.first, m.end);
   s += StrCat(std::to_string(sp.start), ",", std::to_string(sp.end), ") ", ctx.entry(m).rule);
   return s;
@@ -59,7 +59,7 @@ Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std
   if (const Report* r = NegatingReport(ctx, s, first)) {
     if (cue) {
       Span sp = ctx.SpanOf("", r->cue_first, r->cue_end);
-      *cue = StrCat("negated: '", ctx.Words(r->cue_first, r->cue_end), "' [", std::to_string(sp.start),
+      *cue = StrCat("negated: '", ctx.WordsView(r->cue_first, r->cue_end), "' [", std::to_string(sp.start),
                     ",", std::to_string(sp.end), ") ", r->rule);
     }
     return Fact::kNegated;
@@ -105,7 +105,7 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
   Fact f = FactAt(ctx, s, vf, ve, &cue);
   if (c.negated && f != Fact::kNegated) {
     f = Fact::kNegated;
-    cue = StrCat("negated: verb group '", ctx.Words(vf, ve), "' (coder)");
+    cue = StrCat("negated: verb group '", ctx.WordsView(vf, ve), "' (coder)");
   } else if (f == Fact::kAsserted && !c.modal.empty() && c.modal != "to" && c.modal != "can") {
     // The coder's infinitive marker "to" is not a modal: "decided to withdraw"
     // is asserted; the governing words ("plans to", "ready to") are our cues.
@@ -124,7 +124,7 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
                        Country(ev->source.code) == Country(r->speaker->code);
     if (!self_speech) {
       ev->said_by = r->speaker;
-      ev->said_by->via = StrCat("reported: '", ctx.Words(r->cue_first, r->cue_end), "' ", r->rule);
+      ev->said_by->via = StrCat("reported: '", ctx.WordsView(r->cue_first, r->cue_end), "' ", r->rule);
       ev->spans.push_back(ctx.SpanOf("said_by", r->speaker_first, r->speaker_end));
       ev->spans.push_back(ctx.SpanOf("report", r->cue_first, r->cue_end));
     }

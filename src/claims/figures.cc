@@ -65,14 +65,24 @@ bool NotACount(const DocContext& ctx, uint32_t s, const NumberMention& n) {
   if (n.vague || InDate(ctx, n) || IsYear(ctx, n) || IsOrdinal(ctx.norm(n.first_token))) return true;
   const Sentence& sent = ctx.text->sentences[s];
   uint32_t after = n.end_token;
-  std::string next = after < sent.end_token ? ctx.Words(after, std::min(after + 3, sent.end_token)) : "";
-  for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // The next three tokens' words, compared case-insensitively (ASCII).
+  std::string_view next =
+      after < sent.end_token ? ctx.WordsView(after, std::min(after + 3, sent.end_token)) : "";
+  auto starts = [next](std::string_view lower) {
+    if (next.size() < lower.size()) return false;
+    for (size_t k = 0; k < lower.size(); ++k) {
+      char c = next[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) return false;
+    }
+    return true;
+  };
   std::string_view self = ctx.norm(n.first_token);
   if (self.find("-year") != std::string_view::npos || self.find("-month") != std::string_view::npos) {
     return true;
   }
-  if (next.starts_with("-year") || next.starts_with("year-old") || next.starts_with("years old") ||
-      next.starts_with("year old") || next.starts_with("-month")) {
+  if (starts("-year") || starts("year-old") || starts("years old") || starts("year old") ||
+      starts("-month")) {
     return true;
   }
   if (n.value == 1 && ctx.Is(after, "of")) return true;  // "one of the"
@@ -294,8 +304,9 @@ void AddHedgeWord(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t en
 void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out) {
   const Sentence& sent = ctx.text->sentences[s];
   size_t first_out = out->size();
-  for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-    if (ctx.tok(i).number < 0) continue;
+  // The sentence's number mentions (collected in token order by the lexicon pass).
+  for (uint32_t k = ctx.number_begin[s]; k < ctx.number_begin[s + 1]; ++k) {
+    uint32_t i = ctx.number_tokens[k];
     const NumberMention& n = ctx.text->numbers[ctx.tok(i).number];
     if (NotACount(ctx, s, n) || IsSubCount(ctx, s, n)) continue;
     Trigger t = FindTrigger(ctx, s, n);
@@ -317,7 +328,7 @@ void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out)
     f.fact = FactAt(ctx, s, at, fact_end, nullptr);
     if (const Report* r = ReportFor(ctx, s, n.first_token)) {
       f.said_by = r->speaker;
-      f.said_by->via = StrCat("reported: '", ctx.Words(r->cue_first, r->cue_end), "' ", r->rule);
+      f.said_by->via = StrCat("reported: '", ctx.WordsView(r->cue_first, r->cue_end), "' ", r->rule);
       f.spans.push_back(ctx.SpanOf("said_by", r->speaker_first, r->speaker_end));
       if (!r->hedge.empty()) f.spans.push_back(ctx.SpanOf("hedge", r->cue_first, r->cue_end));
     }

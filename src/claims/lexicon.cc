@@ -204,15 +204,42 @@ Status ClaimsLexicon::AddFile(const std::string& file, std::string_view content)
   return Status::Ok();
 }
 
+uint32_t ClaimsLexicon::Intern(const std::string& w) {
+  uint32_t sig = Sig(w);
+  uint32_t id = sig_.empty() || !SigSet(sig) ? kNoLexWord : FindSlot(w, sig);
+  if (id != kNoLexWord) return id;
+  id = static_cast<uint32_t>(vocab_.size());
+  vocab_.push_back(w);
+  sig_[sig >> 6] |= uint64_t{1} << (sig & 63);
+  uint32_t h = sig & slot_mask_;
+  while (slots_[h].id != kNoLexWord) h = (h + 1) & slot_mask_;
+  slots_[h] = {sig, id};
+  return id;
+}
+
 void ClaimsLexicon::Index() {
   sig_.assign((1u << 20) / 64, 0);
+  size_t words = 0;
+  for (const LexiconEntry& e : entries_) words += e.pattern.size();
+  size_t n = 64;
+  while (n < 4 * words) n *= 2;  // load factor <= 1/4
+  slots_.assign(n, Slot{});
+  slot_mask_ = static_cast<uint32_t>(n - 1);
+  for (LexiconEntry& e : entries_) {
+    for (PatternWord& p : e.pattern) {
+      if (p.kind == PatternWord::Kind::kWord) p.id = Intern(p.word);
+    }
+  }
+  by_first_.assign(vocab_.size(), {});
+  quick_.assign(entries_.size(), Quick{});
   for (uint32_t i = 0; i < entries_.size(); ++i) {
-    const PatternWord& p = entries_[i].pattern[0];
+    const std::vector<PatternWord>& pat = entries_[i].pattern;
+    bool word0 = pat[0].kind == PatternWord::Kind::kWord;
+    quick_[i].single = word0 && pat.size() == 1;
+    if (word0 && pat.size() >= 2 && pat[1].kind == PatternWord::Kind::kWord) quick_[i].second = pat[1].id;
+    const PatternWord& p = pat[0];
     if (p.kind == PatternWord::Kind::kWord) {
-      uint32_t id = first_words_.Intern(p.word);
-      if (id >= by_first_.size()) by_first_.resize(id + 1);
-      by_first_[id].push_back(i);
-      sig_[Sig(p.word) >> 6] |= uint64_t{1} << (Sig(p.word) & 63);
+      by_first_[p.id].push_back(i);
     } else if (p.kind == PatternWord::Kind::kName) {
       starts_with_name_.push_back(i);
     } else {  // kNumber (a pattern cannot open with a gap)
@@ -258,12 +285,13 @@ StatusOr<std::shared_ptr<const ClaimsLexicon>> ClaimsLexicon::Load(const std::st
 
 namespace {
 
-bool WordMatches(const Token& t, const std::string& w) { return t.norm == w || t.lemma == w; }
+// The token's norm or lemma is the pattern word.
+inline bool WordMatches(const TokenWordIds& t, uint32_t id) { return t.norm == id || t.lemma == id; }
 
 }  // namespace
 
-bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
-                            const LexiconEntry& e, LexMatch* m) const {
+bool ClaimsLexicon::MatchAt(const AnalyzedText& text, const TokenWordIds* ids, uint32_t i,
+                            uint32_t end, const LexiconEntry& e, LexMatch* m) const {
   // Quick reject (exact): "in ... Gaza" patterns are tried at every "in";
   // most fail on the second word, which needs no backtracking to check.
   if (e.pattern.size() >= 2 && e.pattern[0].kind == PatternWord::Kind::kWord &&
@@ -271,7 +299,7 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     if (i + 1 >= end) return false;
     const Token& next = text.tokens[i + 1];
     bool skippable_quote = next.has(kTokQuote) && !next.has(kTokWord);
-    if (!skippable_quote && !WordMatches(next, e.pattern[1].word)) return false;
+    if (!skippable_quote && !WordMatches(ids[i + 1], e.pattern[1].id)) return false;
   }
   // Small backtracking matcher; patterns are short and gaps are bounded.
   struct Frame {
@@ -297,7 +325,7 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
     const PatternWord& p = e.pattern[f.pi];
     switch (p.kind) {
       case PatternWord::Kind::kWord:
-        if (f.ti < end && WordMatches(text.tokens[f.ti], p.word)) push({f.pi + 1, f.ti + 1});
+        if (f.ti < end && WordMatches(ids[f.ti], p.id)) push({f.pi + 1, f.ti + 1});
         // Quote marks inside a phrase do not break it: there was "no
         // certainty" that; a "calm in return for calm" equation.
         if (f.pi > 0 && f.ti < end && text.tokens[f.ti].has(kTokQuote) && !text.tokens[f.ti].has(kTokWord)) {
@@ -335,33 +363,66 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end,
 
 void ClaimsLexicon::Match(const AnalyzedText& text, uint32_t first, uint32_t end,
                           std::vector<LexMatch>* out) const {
+  std::vector<TokenWordIds> ids(end);
+  for (uint32_t i = first; i < end; ++i) ids[i] = TokenIds(text.tokens[i]);
+  Match(text, ids.data(), first, end, out);
+}
+
+void ClaimsLexicon::Match(const AnalyzedText& text, const TokenWordIds* ids, uint32_t first,
+                          uint32_t end, std::vector<LexMatch>* out) const {
   size_t base = out->size();
-  auto try_entries = [&](const std::vector<uint32_t>& ids, uint32_t i) {
-    for (uint32_t id : ids) {
+  auto try_entries = [&](const std::vector<uint32_t>& entries, uint32_t i) {
+    for (uint32_t id : entries) {
       LexMatch m;
       m.entry = id;
-      if (MatchAt(text, i, end, entries_[id], &m)) out->push_back(m);
+      if (MatchAt(text, ids, i, end, entries_[id], &m)) out->push_back(m);
+    }
+  };
+  // Entries opening with the word at token i: one-word patterns match, the
+  // second word rejects most others before MatchAt (same result as MatchAt).
+  auto try_first = [&](const std::vector<uint32_t>& entries, uint32_t i) {
+    for (uint32_t id : entries) {
+      const Quick& q = quick_[id];
+      LexMatch m;
+      m.entry = id;
+      if (q.single) {
+        m.first = i;
+        m.end = i + 1;
+        out->push_back(m);
+        continue;
+      }
+      if (q.second != kNoLexWord) {
+        if (i + 1 >= end) continue;
+        const Token& next = text.tokens[i + 1];
+        bool skippable_quote = next.has(kTokQuote) && !next.has(kTokWord);
+        if (!skippable_quote && ids[i + 1].norm != q.second && ids[i + 1].lemma != q.second) continue;
+      }
+      if (MatchAt(text, ids, i, end, entries_[id], &m)) out->push_back(m);
     }
   };
   for (uint32_t i = first; i < end; ++i) {
+    const TokenWordIds& w = ids[i];
+    if (w.norm != kNoLexWord) try_first(by_first_[w.norm], i);
+    // A lemma other than the norm ("killed" -> "kill") opens its own entries.
+    if (w.lemma != kNoLexWord && w.lemma != w.norm) try_first(by_first_[w.lemma], i);
     const Token& t = text.tokens[i];
-    if (!t.norm.empty() && SigSet(Sig(t.norm))) {
-      uint32_t id = first_words_.Find(t.norm);
-      if (id != kNoWord) try_entries(by_first_[id], i);
+    if (t.number >= 0 && !starts_with_number_.empty()) try_entries(starts_with_number_, i);
+    if (!starts_with_name_.empty() && t.has(kTokCapitalized) && t.has(kTokWord)) {
+      try_entries(starts_with_name_, i);
     }
-    // The prefilter first: comparing lemma and norm costs a memcmp.
-    if (!t.lemma.empty() && SigSet(Sig(t.lemma)) && t.lemma != t.norm) {
-      uint32_t id = first_words_.Find(t.lemma);
-      if (id != kNoWord) try_entries(by_first_[id], i);
-    }
-    if (t.number >= 0) try_entries(starts_with_number_, i);
-    if (t.has(kTokCapitalized) && t.has(kTokWord)) try_entries(starts_with_name_, i);
   }
-  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
-                   [](const LexMatch& a, const LexMatch& b) {
-                     if (a.first != b.first) return a.first < b.first;
-                     return a.end > b.end;
-                   });
+  // Ordered by start, then longer first, ties in the order found (a stable
+  // insertion sort: matches arrive ordered by start already).
+  for (size_t k = base + 1; k < out->size(); ++k) {
+    LexMatch x = (*out)[k];
+    size_t j = k;
+    while (j > base && ((*out)[j - 1].first > x.first ||
+                        ((*out)[j - 1].first == x.first && (*out)[j - 1].end < x.end))) {
+      (*out)[j] = (*out)[j - 1];
+      --j;
+    }
+    (*out)[j] = x;
+  }
   out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
                          [](const LexMatch& a, const LexMatch& b) {
                            return a.first == b.first && a.end == b.end && a.entry == b.entry;

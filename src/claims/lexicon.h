@@ -27,7 +27,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dict/phrase_trie.h"
 #include "parley/status.h"
 #include "parley/text.h"
 
@@ -64,6 +63,15 @@ struct PatternWord {
   enum class Kind : uint8_t { kWord, kGap, kName, kNumber };
   Kind kind = Kind::kWord;
   std::string word;  // for kWord
+  uint32_t id = 0;   // for kWord: the word's id in the lexicon vocabulary
+};
+
+// A token's norm and lemma as lexicon vocabulary ids (kNoLexWord when the
+// word occurs in no pattern). Matching compares ids, never bytes.
+inline constexpr uint32_t kNoLexWord = 0xFFFFFFFFu;
+struct TokenWordIds {
+  uint32_t norm = kNoLexWord;
+  uint32_t lemma = kNoLexWord;
 };
 
 struct LexiconEntry {
@@ -104,29 +112,71 @@ class ClaimsLexicon {
   // to *out, ordered by start, then longer first.
   void Match(const AnalyzedText& text, uint32_t first, uint32_t end,
              std::vector<LexMatch>* out) const;
+  // The same with the tokens' vocabulary ids precomputed: ids[i] is
+  // TokenIds(text.tokens[i]) for every i in [first, end).
+  void Match(const AnalyzedText& text, const TokenWordIds* ids, uint32_t first, uint32_t end,
+             std::vector<LexMatch>* out) const;
+
+  // Vocabulary id of a word (any literal word of any pattern), or kNoLexWord.
+  uint32_t WordId(std::string_view w) const {
+    if (w.empty()) return kNoLexWord;
+    uint32_t sig = Sig(w);
+    if (!SigSet(sig)) return kNoLexWord;
+    return FindSlot(w, sig);
+  }
+  TokenWordIds TokenIds(const Token& t) const {
+    TokenWordIds ids;
+    ids.norm = WordId(t.norm);
+    // The lemma is usually the norm itself (same bytes, same pointer).
+    ids.lemma = t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()
+                    ? ids.norm
+                    : WordId(t.lemma);
+    return ids;
+  }
 
  private:
   Status AddFile(const std::string& file, std::string_view content);
   Status AddLine(const std::string& where, std::string_view line, Section* section,
                  std::string* arg);
   void Index();
-  bool MatchAt(const AnalyzedText& text, uint32_t i, uint32_t end, const LexiconEntry& e,
-               LexMatch* m) const;
+  bool MatchAt(const AnalyzedText& text, const TokenWordIds* ids, uint32_t i, uint32_t end,
+               const LexiconEntry& e, LexMatch* m) const;
+  uint32_t Intern(const std::string& w);
+  uint32_t FindSlot(std::string_view w, uint32_t sig) const {
+    for (uint32_t h = sig & slot_mask_;; h = (h + 1) & slot_mask_) {
+      const Slot& s = slots_[h];
+      if (s.id == kNoLexWord) return kNoLexWord;
+      if (s.sig == sig && vocab_[s.id] == w) return s.id;
+    }
+  }
 
   std::vector<LexiconEntry> entries_;
-  // First literal word -> entries whose pattern starts with it.
-  // First words of the entries (interned, open addressing) and, per word id,
-  // the entries that open with it.
-  WordTable first_words_;
+  // Vocabulary: every literal pattern word, interned (id = index), with an
+  // open-addressing table keyed by Sig() (exact: the bytes are compared).
+  struct Slot {
+    uint32_t sig = 0;
+    uint32_t id = kNoLexWord;
+  };
+  std::vector<std::string> vocab_;
+  std::vector<Slot> slots_;
+  uint32_t slot_mask_ = 0;
+  // Per vocabulary id, the entries whose pattern opens with that word.
   std::vector<std::vector<uint32_t>> by_first_;
+  // Per entry, what Match can decide without MatchAt: a one-word pattern
+  // matches its token at once; a pattern whose second element is a word
+  // fails unless the next token is that word (or a quote mark).
+  struct Quick {
+    bool single = false;
+    uint32_t second = kNoLexWord;
+  };
+  std::vector<Quick> quick_;
   // Entries opening with $name / #num: tried only where a capitalized word /
   // a number mention starts (MatchAt would fail anywhere else).
   std::vector<uint32_t> starts_with_name_;
   std::vector<uint32_t> starts_with_number_;
-  // Prefilter on (first byte, length, last byte) of first words: most tokens
-  // skip the hash lookup.
-  // (First two bytes, last byte, length) mixed into 20 bits: with ~1,000
-  // first words, about 0.1 % of other words pass to the table lookup.
+  // Prefilter: (first two bytes, last byte, length) mixed into 20 bits; a
+  // bit is set for every vocabulary word, so most other words skip the
+  // table lookup.
   static uint32_t Sig(std::string_view w) {
     uint32_t second = w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0u;
     uint32_t key = static_cast<uint8_t>(w.front()) | (second << 8) |
@@ -134,7 +184,7 @@ class ClaimsLexicon {
                    (static_cast<uint32_t>(w.size() & 0xFF) << 24);
     return (key * 2654435761u) >> 12;
   }
-  std::vector<uint64_t> sig_;  // 2^20 bits, one per Sig() value of a first word
+  std::vector<uint64_t> sig_;  // 2^20 bits, one per Sig() value of a vocabulary word
   bool SigSet(uint32_t sig) const { return (sig_[sig >> 6] >> (sig & 63)) & 1; }
 };
 
