@@ -29,6 +29,10 @@ namespace store {
 namespace {
 
 constexpr const char* kDocTables[] = {"sentences", "events", "figures", "positions"};
+// Tables whose secondary indexes a bulk load into an empty store builds
+// after the load (see DeferIndexes).
+constexpr const char* kBulkTables[] = {"documents", "events", "figures", "positions"};
+constexpr const char* kDeferredKey = "indexes_deferred";
 constexpr const char* kCorpusTables[] = {
     "merged_events", "event_mentions", "merged_figures", "negotiations",
     "negotiation_items", "negotiation_sources", "negotiation_positions"};
@@ -47,6 +51,22 @@ class StoreImpl final : public EventStore {
  public:
   StoreImpl(std::unique_ptr<store::Backend> db, int version, const StoreOptions& options)
       : db_(std::move(db)), version_(version), options_(options) {}
+  // A store whose bulk load ended without a recompute (--no-recompute)
+  // gets its indexes here.
+  ~StoreImpl() override {
+    if (indexes_deferred_) (void)CreateDeferredIndexes();
+  }
+
+  // After Open: creates the indexes that a killed bulk load left deferred.
+  Status Init() {
+    std::string deferred;
+    PARLEY_RETURN_IF_ERROR(db_->Run("SELECT value FROM meta WHERE key = ?", {kDeferredKey},
+                                    [&](const SqlRow& r) {
+                                      deferred = SqlText(r[0]);
+                                      return Status::Ok();
+                                    }));
+    return deferred == "1" ? CreateDeferredIndexes() : Status::Ok();
+  }
 
   std::string_view backend() const override {
     return db_->dialect() == Dialect::kSqlite ? "sqlite" : "postgresql";
@@ -170,6 +190,38 @@ class StoreImpl final : public EventStore {
     return db_->Run("DELETE FROM documents WHERE id = ?", {id});
   }
 
+  // Inside the first transaction of a load into an empty store: drops the
+  // secondary indexes of the bulk tables (building them once after the load
+  // costs less than updating them row by row) and records that in meta, so
+  // that the next Open builds them should this run be killed.
+  Status DeferIndexes() {
+    for (const char* t : kBulkTables) {
+      for (const std::string& sql : DropIndexStatements(GetTable(t))) {
+        PARLEY_RETURN_IF_ERROR(db_->Exec(sql));
+      }
+    }
+    return SetMeta(kDeferredKey, "1");
+  }
+
+  // Builds the deferred indexes in one transaction.
+  Status CreateDeferredIndexes() {
+    PARLEY_RETURN_IF_ERROR(db_->Begin());
+    Status s = Status::Ok();
+    for (const char* t : kBulkTables) {
+      for (const std::string& sql : CreateIndexStatements(GetTable(t))) {
+        if (s.ok()) s = db_->Exec(sql);
+      }
+    }
+    if (s.ok()) s = db_->Run("DELETE FROM meta WHERE key = ?", {kDeferredKey});
+    if (s.ok()) s = db_->Commit();
+    if (!s.ok()) {
+      (void)db_->Rollback();
+      return s;
+    }
+    indexes_deferred_ = false;
+    return Status::Ok();
+  }
+
   Status SetMeta(const std::string& key, const std::string& value) {
     PARLEY_RETURN_IF_ERROR(db_->Run("DELETE FROM meta WHERE key = ?", {key}));
     return db_->Run("INSERT INTO meta (key, value) VALUES (?, ?)", {key, value});
@@ -190,6 +242,10 @@ class StoreImpl final : public EventStore {
   // UpdateInput, PrepareInput), so that Recompute need not read them back.
   corpus::CorpusInput input_;
   bool input_valid_ = false;
+  // Whether the first batch with documents has been written (it decides
+  // about deferring the indexes), and whether they are deferred now.
+  bool first_batch_done_ = false;
+  bool indexes_deferred_ = false;
 };
 
 Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
@@ -239,13 +295,17 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
   }
   PutStats local;
   std::vector<const CodedDocument*> written;
+  const bool defer = !first_batch_done_ && !docs.empty() && hashes_.empty();
   PARLEY_RETURN_IF_ERROR(db_->Begin());
-  Status s = WriteBatch(docs, rejects, &local, &written);
+  Status s = defer ? DeferIndexes() : Status::Ok();
+  if (s.ok()) s = WriteBatch(docs, rejects, &local, &written);
   if (s.ok()) s = db_->Commit();
   if (!s.ok()) {
     (void)db_->Rollback();
     return s;
   }
+  if (!docs.empty()) first_batch_done_ = true;
+  if (defer) indexes_deferred_ = true;
   {
     std::lock_guard<std::mutex> lock(hashes_mu_);
     for (const CodedDocument* d : written) hashes_[d->doc] = d->content_hash;
@@ -272,13 +332,19 @@ Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
   corpus::NegotiationOptions no;
   no.counter_days = o.counter_days;
   no.drop_after_days = o.drop_after_days;
-  // Negotiations on a second thread while this one merges and writes.
+  // Negotiations and merged events on two more threads while this one
+  // builds the indexes a bulk load deferred, then writes.
   std::vector<corpus::Negotiation> negotiations;
   std::thread tracker([&] { negotiations = corpus::TrackNegotiations(input, no); });
-  auto merged = corpus::MergeEvents(input, mo);
+  std::vector<corpus::MergedEvent> merged;
   TableRows rows;
-  AppendMergedRows(merged, &rows);
-  Status s = db_->Begin();
+  std::thread merger([&] {
+    merged = corpus::MergeEvents(input, mo);
+    AppendMergedRows(merged, &rows);
+  });
+  Status s = indexes_deferred_ ? CreateDeferredIndexes() : Status::Ok();
+  merger.join();
+  if (s.ok()) s = db_->Begin();
   for (const char* t : kCorpusTables) {
     if (s.ok()) s = db_->Exec(fmt::format("DELETE FROM {}", t));
   }
@@ -326,8 +392,9 @@ StatusOr<std::unique_ptr<EventStore>> EventStore::Open(const std::string& url,
   if (!db.ok()) return db.status();
   auto version = store::Migrate(db->get());
   if (!version.ok()) return version.status();
-  return std::unique_ptr<EventStore>(
-      std::make_unique<store::StoreImpl>(std::move(*db), *version, options));
+  auto impl = std::make_unique<store::StoreImpl>(std::move(*db), *version, options);
+  PARLEY_RETURN_IF_ERROR(impl->Init());
+  return std::unique_ptr<EventStore>(std::move(impl));
 }
 
 }  // namespace parley

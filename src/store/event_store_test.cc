@@ -87,6 +87,14 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
+  std::string EventIndexesSql() const {
+    return GetParam() == "sqlite"
+               ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_ix%' "
+                 "ORDER BY name"
+               : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND "
+                 "indexname LIKE 'events_ix%' ORDER BY indexname";
+  }
+
   std::string path_, schema_, url_;
   std::unique_ptr<EventStore> store_;
 };
@@ -236,6 +244,35 @@ TEST_P(StoreTest, OnlySentencesThatRecordsReferToAreStored) {
   Put({d});
   EXPECT_EQ(Column("SELECT i, text FROM sentences"),
             std::vector<std::string>{"1|Israel struck Gaza.|"});
+}
+
+// A load into an empty store builds the secondary indexes after the load:
+// absent while it runs (meta says so), present after the recompute, kept
+// by later loads into the non-empty store.
+TEST_P(StoreTest, IndexesDeferredByALoadIntoAnEmptyStoreAreBuiltByTheRecompute) {
+  const std::vector<std::string> all = {"events_ix1|", "events_ix2|", "events_ix3|",
+                                        "events_ix4|", "events_ix5|"};
+  EXPECT_EQ(Column(EventIndexesSql()), all);
+  Put(SampleDocs());
+  EXPECT_EQ(Column(EventIndexesSql()), std::vector<std::string>{});
+  EXPECT_EQ(Column("SELECT value FROM meta WHERE key = 'indexes_deferred'"),
+            std::vector<std::string>{"1|"});
+  ASSERT_TRUE(store_->Recompute(RecomputeOptions(), nullptr).ok());
+  EXPECT_EQ(Column(EventIndexesSql()), all);
+  EXPECT_EQ(Column("SELECT value FROM meta WHERE key = 'indexes_deferred'"),
+            std::vector<std::string>{});
+  Put({DocBuilder("z", "X", "2024-01-02").Ev(Actor("ISR"), Actor("PSE"), "190").Build()});
+  EXPECT_EQ(Column(EventIndexesSql()), all);
+}
+
+// A killed load leaves its indexes deferred; the next Open builds them.
+TEST_P(StoreTest, IndexesLeftDeferredAreBuiltByTheNextOpen) {
+  Put(SampleDocs());
+  EXPECT_EQ(Column(EventIndexesSql()).size(), 0u);
+  auto rerun = EventStore::Open(url_);
+  ASSERT_TRUE(rerun.ok()) << rerun.status().ToString();
+  EXPECT_EQ(Column(EventIndexesSql()).size(), 5u);
+  EXPECT_EQ(Column("SELECT value FROM meta WHERE key = 'indexes_deferred'").size(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),

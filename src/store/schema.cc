@@ -96,10 +96,7 @@ std::string CreateTable(const Table& t, Dialect d) {
   for (const Column& c : t.columns) cols.push_back(fmt::format("{} {}", c.name, TypeName(c.type, d)));
   if (*t.primary_key) cols.push_back(fmt::format("PRIMARY KEY ({})", t.primary_key));
   std::string sql = fmt::format("CREATE TABLE IF NOT EXISTS {} ({});\n", t.name, fmt::join(cols, ", "));
-  int k = 0;
-  for (const char* ix : t.indexes) {
-    sql += fmt::format("CREATE INDEX IF NOT EXISTS {}_ix{} ON {} ({});\n", t.name, ++k, t.name, ix);
-  }
+  for (const std::string& ix : CreateIndexStatements(t)) sql += ix + ";\n";
   return sql;
 }
 
@@ -146,6 +143,23 @@ std::vector<std::string> Table::ColumnNames() const {
   std::vector<std::string> names;
   for (const Column& c : columns) names.push_back(c.name);
   return names;
+}
+
+std::vector<std::string> CreateIndexStatements(const Table& t) {
+  std::vector<std::string> out;
+  int k = 0;
+  for (const char* ix : t.indexes) {
+    out.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {}_ix{} ON {} ({})", t.name, ++k, t.name, ix));
+  }
+  return out;
+}
+
+std::vector<std::string> DropIndexStatements(const Table& t) {
+  std::vector<std::string> out;
+  for (size_t k = 1; k <= t.indexes.size(); ++k) {
+    out.push_back(fmt::format("DROP INDEX IF EXISTS {}_ix{}", t.name, k));
+  }
+  return out;
 }
 
 const std::vector<Table>& Tables() {

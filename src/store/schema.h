@@ -37,6 +37,13 @@ const Table& GetTable(const std::string& name);
 // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string NowUtc();
 
+// The secondary indexes of `t` (not its primary key), named <table>_ix<k>:
+// "CREATE INDEX IF NOT EXISTS events_ix1 ON events (source_country, ...)"
+// and "DROP INDEX IF EXISTS events_ix1" (both dialects). A bulk load into an
+// empty store drops them and creates them after the load (event_store.cc).
+std::vector<std::string> CreateIndexStatements(const Table& t);
+std::vector<std::string> DropIndexStatements(const Table& t);
+
 // The current schema version of this binary.
 int CurrentSchemaVersion();
 

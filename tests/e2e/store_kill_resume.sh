@@ -45,8 +45,14 @@ distinct=$(sqlite3 "$DB" "SELECT COUNT(DISTINCT id) FROM documents")
 orphans=$(sqlite3 "$DB" "SELECT COUNT(*) FROM events WHERE doc NOT IN (SELECT id FROM documents)")
 mismatch=$(sqlite3 "$DB" "SELECT COUNT(*) FROM documents d WHERE n_events <> (SELECT COUNT(*) FROM events e WHERE e.doc = d.id)")
 integrity=$(sqlite3 "$DB" "PRAGMA integrity_check")
+# The killed run loaded an empty store, so it deferred the secondary
+# indexes; the rerun must have built every one of them.
+indexes=$(sqlite3 "$DB" "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name GLOB '*_ix[0-9]*'")
+deferred=$(sqlite3 "$DB" "SELECT COUNT(*) FROM meta WHERE key = 'indexes_deferred'")
 echo "after rerun: $total documents ($distinct distinct), $orphans orphan events, $mismatch partial documents, integrity $integrity"
 [ "$total" -eq "$N" ] && [ "$distinct" -eq "$N" ] || { echo "FAIL: expected $N documents once each" >&2; exit 1; }
 [ "$orphans" -eq 0 ] && [ "$mismatch" -eq 0 ] || { echo "FAIL: inconsistent rows" >&2; exit 1; }
 [ "$integrity" = "ok" ] || { echo "FAIL: integrity_check: $integrity" >&2; exit 1; }
+echo "secondary indexes: $indexes, deferred flag rows: $deferred"
+[ "$indexes" -eq 14 ] && [ "$deferred" -eq 0 ] || { echo "FAIL: expected 14 secondary indexes and no deferred flag" >&2; exit 1; }
 echo "PASS"
