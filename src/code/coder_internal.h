@@ -127,8 +127,10 @@ struct Scratch : public CoderScratch {
   std::vector<VerbHit> verbs;
   std::vector<NounPhrase> nps;
   std::vector<VerbGroup> groups;
-  // Document context for pronouns: recent coded mentions (most recent last).
-  std::vector<ActorMention> context;
+  // Document context for pronouns: recent coded mentions (most recent last),
+  // pointing into the DocumentCoding's earlier sentences (final once coded;
+  // EventCoderImpl::Code sizes DocumentCoding::sentences before the first).
+  std::vector<const ActorMention*> context;
   std::vector<uint32_t> context_sentence;  // sentence of each context mention
   std::vector<uint32_t> context_order;     // event_coder.cc: mentions to add, in order
   std::vector<uint32_t> ids;

@@ -269,7 +269,7 @@ void AddToContext(const SentenceCoding& sc, uint32_t si, Scratch* s) {
     s->context_sentence.erase(s->context_sentence.begin(), s->context_sentence.begin() + drop);
   }
   for (size_t k = skip; k < order.size(); ++k) {
-    s->context.push_back(sc.mentions[order[k]]);
+    s->context.push_back(&sc.mentions[order[k]]);
     s->context_sentence.push_back(si);
   }
 }

@@ -393,7 +393,7 @@ const ActorMention* RecentWhere(const SentenceCtx& c, uint32_t before, Want want
   }
   for (size_t k = c.s->context.size(); k-- > 0;) {
     if (c.s->context_sentence[k] + 2 < c.out->sentence) break;
-    if (want(c.s->context[k], false)) return &c.s->context[k];
+    if (want(*c.s->context[k], false)) return c.s->context[k];
   }
   return nullptr;
 }
@@ -553,7 +553,8 @@ bool Locative(const SentenceCtx& c, const ActorMention& m) {
 // three mentions and three times as many as any other country, else "".
 std::string DominantCountry(const SentenceCtx& c) {
   std::vector<std::pair<std::string, int>> counts;
-  for (const ActorMention& m : c.s->context) {
+  for (const ActorMention* pm : c.s->context) {
+    const ActorMention& m = *pm;
     if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
     std::string p = m.actor.code.substr(0, 3);
     auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == p; });
@@ -571,7 +572,8 @@ std::string DominantCountry(const SentenceCtx& c) {
 // `country`: "the army" in "the army struck targets in Gaza" after Israel was
 // named is not Gaza's army, so the place says nothing about whose it is.
 bool ContextNamesOtherCountry(const SentenceCtx& c, const std::string& country) {
-  for (const ActorMention& m : c.s->context) {
+  for (const ActorMention* pm : c.s->context) {
+    const ActorMention& m = *pm;
     if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
     if (m.actor.code.compare(0, 3, country) != 0) return true;
   }
