@@ -21,6 +21,7 @@
 // News agencies after "told" ("told AFP") are the channel, never the speaker:
 // they are objects, not subjects, so step 1 never picks them.
 #include <algorithm>
+#include <array>
 
 #include "claims/claims_internal.h"
 
@@ -33,6 +34,13 @@ bool IsSkippableBeforeVerb(std::string_view w) {
       "then", "earlier", "again", "previously", "reportedly", "allegedly", "repeatedly",
       "publicly", "recently", "additionally", "however", "would", "will", "did", "does", "do",
       "once", "even", "already", "separately", "subsequently", "explicitly", "clearly"};
+  // Most words fail on their first byte (a table built from the list).
+  static const std::array<bool, 256> kFirst = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view k : kWords) t[static_cast<uint8_t>(k[0])] = true;
+    return t;
+  }();
+  if (w.empty() || !kFirst[static_cast<uint8_t>(w[0])]) return false;
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -205,8 +213,10 @@ bool IntroducesClause(const DocContext& ctx, uint32_t s, uint32_t ve, uint32_t s
   static constexpr std::string_view kAux[] = {"will", "would", "was", "were", "had", "has", "have", "is",
                                      "are", "could", "can", "did", "should", "may", "might", "must"};
   for (uint32_t k = i; k < send && k < i + 8 && !ctx.Is(k, ","); ++k) {
+    std::string_view w = ctx.norm(k);
+    if (w.size() < 2 || w.size() > 6) continue;  // no auxiliary has another length
     for (std::string_view a : kAux) {
-      if (ctx.Is(k, a)) return true;
+      if (w == a) return true;
     }
   }
   // "told AFP that", "said in a statement on Saturday that", "told reporters:".

@@ -142,11 +142,19 @@ class ClaimsLexicon {
   bool MatchAt(const AnalyzedText& text, const TokenWordIds* ids, uint32_t i, uint32_t end,
                const LexiconEntry& e, LexMatch* m) const;
   uint32_t Intern(const std::string& w);
+  // Words are short: a byte loop is cheaper than a memcmp call.
+  static bool SameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
   uint32_t FindSlot(std::string_view w, uint32_t sig) const {
     for (uint32_t h = sig & slot_mask_;; h = (h + 1) & slot_mask_) {
       const Slot& s = slots_[h];
       if (s.id == kNoLexWord) return kNoLexWord;
-      if (s.sig == sig && vocab_[s.id] == w) return s.id;
+      if (s.sig == sig && SameBytes(vocab_[s.id], w)) return s.id;
     }
   }
 
