@@ -66,6 +66,8 @@ TEST_F(ParleyNeutralityTest, LoadedTermHasTheNeutralActorsCodeAndName) {
        "Kyiv regime"},
       {"The RSF militia attacked El Fasher.", "The Rapid Support Forces attacked El Fasher.",
        "RSF militia"},
+      {"The terrorist organization Hezbollah attacked Israel.", "Hezbollah attacked Israel.",
+       "terrorist organization Hezbollah"},
   };
   for (const Case& c : cases) {
     std::vector<Event> loaded = Code(c.loaded), neutral = Code(c.neutral);
