@@ -3,7 +3,11 @@
 namespace parley {
 
 void WordClasses::Add(std::initializer_list<const char*> words, uint32_t cls) {
-  for (const char* w : words) map_[std::string_view(w)] |= cls;
+  for (const char* w : words) {
+    std::string_view v(w);
+    map_[v] |= cls;
+    if (!v.empty()) filter_[FilterBit(v) >> 6] |= uint64_t{1} << (FilterBit(v) & 63);
+  }
 }
 
 WordClasses::WordClasses() {

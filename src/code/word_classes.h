@@ -47,13 +47,25 @@ class WordClasses {
  public:
   WordClasses();
   uint32_t Of(std::string_view norm) const {
+    if (!MayHave(norm)) return 0;  // most words: no string hash
     auto it = map_.find(norm);
     return it == map_.end() ? 0 : it->second;
   }
 
  private:
   void Add(std::initializer_list<const char*> words, uint32_t cls);
+  // Filter on (first byte, last byte, length): false = certainly no class.
+  static uint32_t FilterBit(std::string_view w) {
+    return (static_cast<uint8_t>(w[0]) * 7u + static_cast<uint8_t>(w.back()) * 131u +
+            static_cast<uint32_t>(w.size()) * 31u) & 4095u;
+  }
+  bool MayHave(std::string_view w) const {
+    if (w.empty()) return !map_.empty() && map_.count(w) > 0;
+    uint32_t b = FilterBit(w);
+    return (filter_[b >> 6] >> (b & 63)) & 1;
+  }
   std::unordered_map<std::string_view, uint32_t> map_;
+  uint64_t filter_[64] = {};
 };
 
 // All-caps abbreviations whose lower-case form is an English function word:
