@@ -161,7 +161,7 @@ class TokenizerImpl {
   uint32_t Step(uint32_t i);
   uint32_t FastWords(uint32_t i);
   // Makes room for `n` more tokens (and queued words): the vectors are
-  // resized ahead (by about one token per 5 bytes left), the writers then
+  // resized ahead (128 spare elements at a time), the writers then
   // set every field of the next element; see WordSink.
   void Room(size_t n) {
     if (out_->size() < tok_used_ + n || (fast_ && sink_->words->size() < q_used_ + n)) {
@@ -202,7 +202,6 @@ class TokenizerImpl {
   WordSink* sink_;
   size_t tok_used_;    // tokens written to *out_ (its size may be larger)
   size_t q_used_ = 0;  // words written to *sink_->words
-  uint32_t pos_hint_ = 0;  // a recent cursor position (sizes Room's growth)
   bool fast_;          // a sink with arena and word queue: FastWords runs
   // FastWords' classification of the 64 bytes at blk_base_ (valid when
   // blk_valid_): bit k describes byte blk_base_ + k.
@@ -446,13 +445,11 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
 }
 
 void TokenizerImpl::Grow(size_t n) {
-  if (out_->size() < tok_used_ + n) {
-    const size_t want = tok_used_ + n + (end_ - pos_hint_) / 5 + 16;
-    out_->resize(std::max(want, out_->size() + out_->size() / 4));
-  }
-  if (fast_ && sink_->words->size() < q_used_ + out_->size() - tok_used_) {
-    sink_->words->resize(q_used_ + out_->size() - tok_used_);
-  }
+  // Small steps: the spare elements are value-initialized (written) here and
+  // again by the writers, so few spares means less memory traffic; the
+  // vectors' capacities still grow geometrically.
+  if (out_->size() < tok_used_ + n) out_->resize(tok_used_ + n + 128);
+  if (fast_ && sink_->words->size() < q_used_ + n) sink_->words->resize(q_used_ + n + 128);
 }
 
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
@@ -628,7 +625,6 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
   NormArena& arena = *sink_->arena;
   char* d = arena.base + arena.used;             // norm write cursor
   char* const d_limit = arena.base + arena.cap;  // 16-byte stores end here
-  pos_hint_ = i;
   Room(65);  // a block holds at most 64 tokens
   Token* toks = out_->data();
   QueuedWord* qs = sink_->words->data();
@@ -647,7 +643,6 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
       if (out_->size() - nt < 65 || sink_->words->size() - nq < 65) {
         tok_used_ = nt;
         q_used_ = nq;
-        pos_hint_ = i;
         Grow(65);
         toks = out_->data();
         qs = sink_->words->data();
@@ -756,10 +751,7 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
 void TokenizerImpl::Run(uint32_t i) {
   while (i < end_) {
     i = FastWords(i);
-    if (i < end_) {
-      pos_hint_ = i;
-      i = Step(i);
-    }
+    if (i < end_) i = Step(i);
   }
   if (sink_ != nullptr) {
     sink_->tokens_written = tok_used_;
