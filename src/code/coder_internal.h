@@ -83,8 +83,8 @@ class MemberRange {
   Iter end() const { return Iter(end_); }
   // `m` must be the next index after the last one added (or the first).
   void push_back(int32_t m) {
-    if (empty()) first_ = m;
-    assert(m == first_ + static_cast<int32_t>(size()));
+    if (empty()) first_ = end_ = m;
+    assert(m == end_);
     end_ = m + 1;
   }
 
