@@ -203,6 +203,11 @@ class StoreImpl final : public EventStore {
     return SetMeta(kDeferredKey, "1");
   }
 
+  Status ExecAll(const std::vector<std::string>& statements) {
+    for (const std::string& sql : statements) PARLEY_RETURN_IF_ERROR(db_->Exec(sql));
+    return Status::Ok();
+  }
+
   // Builds the deferred indexes in one transaction.
   Status CreateDeferredIndexes() {
     PARLEY_RETURN_IF_ERROR(db_->Begin());
@@ -246,6 +251,8 @@ class StoreImpl final : public EventStore {
   // about deferring the indexes), and whether they are deferred now.
   bool first_batch_done_ = false;
   bool indexes_deferred_ = false;
+  // This process began by loading an empty store.
+  bool bulk_load_ = false;
 };
 
 Status StoreImpl::WriteBatch(std::span<const CodedDocument> docs,
@@ -305,7 +312,7 @@ Status StoreImpl::PutBatch(std::span<const CodedDocument> docs, std::span<const 
     return s;
   }
   if (!docs.empty()) first_batch_done_ = true;
-  if (defer) indexes_deferred_ = true;
+  if (defer) indexes_deferred_ = bulk_load_ = true;
   {
     std::lock_guard<std::mutex> lock(hashes_mu_);
     for (const CodedDocument* d : written) hashes_[d->doc] = d->content_hash;
@@ -344,14 +351,22 @@ Status StoreImpl::Recompute(const RecomputeOptions& o, RecomputeStats* stats) {
   });
   Status s = indexes_deferred_ ? CreateDeferredIndexes() : Status::Ok();
   merger.join();
+  // After a load into an empty store nobody reads the (empty) corpus
+  // tables yet: their secondary indexes are built after the rows, inside
+  // the same transaction. Otherwise they stay (readers keep working).
+  const bool rebuild = bulk_load_;
   if (s.ok()) s = db_->Begin();
   for (const char* t : kCorpusTables) {
+    if (s.ok() && rebuild) s = ExecAll(DropIndexStatements(GetTable(t)));
     if (s.ok()) s = db_->Exec(fmt::format("DELETE FROM {}", t));
   }
   if (s.ok()) s = InsertAll(&rows);
   tracker.join();
   AppendNegotiationRows(negotiations, &rows);
   if (s.ok()) s = InsertAll(&rows);
+  for (const char* t : kCorpusTables) {
+    if (s.ok() && rebuild) s = ExecAll(CreateIndexStatements(GetTable(t)));
+  }
   if (s.ok()) s = SetMeta("corpus_stale", "0");
   if (s.ok()) s = db_->Commit();
   if (!s.ok()) {

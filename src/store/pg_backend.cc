@@ -1,9 +1,11 @@
 // PostgreSQL backend through libpqxx 6.4. Bulk inserts use COPY
-// (pqxx::stream_to); other statements inline their parameters as quoted
-// literals (pqxx quote()), so one code path serves any number of parameters.
+// (pqxx::stream_to) with the rows encoded here in COPY text format, many rows
+// per write; other statements inline their parameters as quoted literals
+// (pqxx esc()), so one code path serves any number of parameters.
 #include <pqxx/pqxx>
 
-#include <array>
+#include <charconv>
+#include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
@@ -11,51 +13,78 @@
 #include "store/backend.h"
 
 namespace parley::store {
-struct CopyField {
-  bool null = true;
+// Rows already in COPY text format: tab-separated fields, `\N` for NULL,
+// rows separated by newlines, without the newline after the last row.
+struct CopyLines {
   std::string text;
 };
 }  // namespace parley::store
 
 namespace pqxx {
-// Lets a std::array<CopyField, N> be a row of pqxx::stream_to.
+// Writes CopyLines as they are (stream_to appends the final newline).
 template <>
-struct string_traits<parley::store::CopyField> {
-  static constexpr const char* name() noexcept { return "CopyField"; }
-  static constexpr bool has_null() noexcept { return true; }
-  static bool is_null(const parley::store::CopyField& f) { return f.null; }
-  static parley::store::CopyField null() { return {}; }
-  static void from_string(const char s[], parley::store::CopyField& f) { f = {false, s}; }
-  static std::string to_string(const parley::store::CopyField& f) { return f.text; }
-};
+stream_to& stream_to::operator<< <parley::store::CopyLines>(const parley::store::CopyLines& rows) {
+  write_raw_line(rows.text);
+  return *this;
+}
 }  // namespace pqxx
 
 namespace parley::store {
 namespace {
 
-CopyField ToCopy(const SqlValue& v) {
-  if (std::holds_alternative<int64_t>(v)) return {false, std::to_string(std::get<int64_t>(v))};
-  if (std::holds_alternative<double>(v)) return {false, fmt::format("{}", std::get<double>(v))};
-  if (std::holds_alternative<std::string>(v)) return {false, std::get<std::string>(v)};
-  return {};
-}
-
-template <size_t N>
-void StreamRows(pqxx::stream_to& out, const std::vector<SqlRow>& rows) {
-  std::array<CopyField, N> a;
-  for (const SqlRow& r : rows) {
-    for (size_t i = 0; i < N; ++i) a[i] = ToCopy(r[i]);
-    out << a;
+// Text of a non-text value, as in Inline() and earlier pqxx conversions.
+void AppendNumber(const SqlValue& v, std::string* out) {
+  if (std::holds_alternative<int64_t>(v)) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, std::get<int64_t>(v));
+    out->append(buf, r.ptr);
+  } else {
+    fmt::format_to(std::back_inserter(*out), "{}", std::get<double>(v));
   }
 }
 
-using StreamFn = void (*)(pqxx::stream_to&, const std::vector<SqlRow>&);
-template <size_t... I>
-constexpr std::array<StreamFn, sizeof...(I)> MakeStreamers(std::index_sequence<I...>) {
-  return {&StreamRows<I + 1>...};
+// One field in COPY text format: backslash, newline, carriage return and
+// tab are escaped; everything else is copied.
+void AppendCopyField(const SqlValue& v, std::string* out) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out->append("\\N");
+    return;
+  }
+  if (!std::holds_alternative<std::string>(v)) {
+    AppendNumber(v, out);
+    return;
+  }
+  const std::string& t = std::get<std::string>(v);
+  size_t done = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c != '\\' && c != '\n' && c != '\r' && c != '\t') continue;
+    out->append(t, done, i - done);
+    out->push_back('\\');
+    out->push_back(c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : '\\');
+    done = i + 1;
+  }
+  out->append(t, done, std::string::npos);
 }
-constexpr size_t kMaxColumns = 48;
-constexpr auto kStreamers = MakeStreamers(std::make_index_sequence<kMaxColumns>());
+
+constexpr size_t kCopyChunk = 1 << 20;  // bytes of rows per write
+
+void StreamRows(pqxx::stream_to& out, const std::vector<SqlRow>& rows) {
+  CopyLines chunk;
+  chunk.text.reserve(kCopyChunk + (kCopyChunk >> 2));
+  for (const SqlRow& r : rows) {
+    if (!chunk.text.empty()) chunk.text.push_back('\n');
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (i) chunk.text.push_back('\t');
+      AppendCopyField(r[i], &chunk.text);
+    }
+    if (chunk.text.size() >= kCopyChunk) {
+      out << chunk;
+      chunk.text.clear();
+    }
+  }
+  if (!chunk.text.empty()) out << chunk;
+}
 
 SqlValue FieldValue(const pqxx::field& f) {
   if (f.is_null()) return std::monostate{};
@@ -124,13 +153,11 @@ class PgBackend final : public Backend {
   Status Insert(const std::string& table, const std::vector<std::string>& columns,
                 const std::vector<SqlRow>& rows) override {
     if (!work_) return InternalError("postgresql: Insert outside a transaction");
-    if (columns.empty() || columns.size() > kMaxColumns) {
-      return InternalError(fmt::format("postgresql: {} columns not supported", columns.size()));
-    }
+    if (columns.empty()) return InternalError("postgresql: Insert without columns");
     if (rows.empty()) return Status::Ok();
     try {
       pqxx::stream_to out(*work_, table, columns);
-      kStreamers[columns.size() - 1](out, rows);
+      StreamRows(out, rows);
       out.complete();
       return Status::Ok();
     } catch (const std::exception& e) {
@@ -160,7 +187,7 @@ class PgBackend final : public Backend {
       } else if (std::holds_alternative<std::monostate>(v)) {
         out += "NULL";
       } else {
-        out += ToCopy(v).text;
+        AppendNumber(v, &out);
       }
     }
     return out;
