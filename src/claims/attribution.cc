@@ -457,7 +457,9 @@ void FindReports(DocContext* ctx) {
   ctx->reports.resize(ctx->text->sentences.size());
   for (auto& r : ctx->reports) r.clear();
   for (uint32_t s = 0; s < ctx->text->sentences.size(); ++s) {
+    constexpr uint32_t kCues = SectionBit(Section::kReportingVerb) | SectionBit(Section::kAccordingTo);
     for (const LexMatch& m : ctx->matches[s]) {
+      if (!ctx->HasAny(s, kCues)) break;
       Section sec = ctx->entry(m).section;
       if (sec == Section::kReportingVerb) VerbReport(ctx, s, m);
       if (sec == Section::kAccordingTo) AccordingReport(ctx, s, m);

@@ -71,12 +71,16 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     for (uint32_t s = 0; s < coding.sentences.size(); ++s) {
       for (const ActorMention& m : coding.sentences[s].mentions) ctx->mentions.push_back({&m, s});
     }
-    std::stable_sort(ctx->mentions.begin(), ctx->mentions.end(),
-                     [](const claims::DocMention& a, const claims::DocMention& b) {
-                       return a.m->first_token < b.m->first_token;
-                     });
+    auto by_first = [](const claims::DocMention& a, const claims::DocMention& b) {
+      return a.m->first_token < b.m->first_token;
+    };
+    // Usually in order already (sentence by sentence): sorting is then a no-op.
+    if (!std::is_sorted(ctx->mentions.begin(), ctx->mentions.end(), by_first)) {
+      std::stable_sort(ctx->mentions.begin(), ctx->mentions.end(), by_first);
+    }
     ctx->matches.resize(text.sentences.size());
     for (auto& m : ctx->matches) m.clear();
+    ctx->sections.assign(text.sentences.size(), 0);
     ctx->quotes.clear();
     ctx->number_tokens.clear();
     ctx->number_begin.assign(text.sentences.size() + 1, 0);
@@ -88,14 +92,19 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
       if (st.end_token > text.tokens.size() || st.first_token > st.end_token) continue;
       // One pass over the tokens: vocabulary ids for the lexicon, quote marks
       // for attribution, number mentions for figures.
+      claims::TokenWordIds* ids = ctx->word_ids.data();
+      const Token* toks = text.tokens.data();
       for (uint32_t i = st.first_token; i < st.end_token; ++i) {
-        const Token& t = text.tokens[i];
-        ctx->word_ids[i] = lex_->TokenIds(t);
+        const Token& t = toks[i];
+        ids[i] = lex_->TokenIds(t);
         if (t.has(kTokQuote)) ctx->quotes.push_back(i);
         if (t.number >= 0) ctx->number_tokens.push_back(i);
       }
       ctx->number_begin[s + 1] = static_cast<uint32_t>(ctx->number_tokens.size());
       lex_->Match(text, ctx->word_ids.data(), st.first_token, st.end_token, &ctx->matches[s]);
+      uint32_t bits = 0;
+      for (const claims::LexMatch& m : ctx->matches[s]) bits |= claims::SectionBit(ctx->entry(m).section);
+      ctx->sections[s] = bits;
     }
   }
 

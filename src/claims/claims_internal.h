@@ -52,6 +52,8 @@ struct Report {
   uint32_t speaker_first = 0, speaker_end = 0;  // speaker mention tokens
 };
 
+constexpr uint32_t SectionBit(Section s) { return uint32_t{1} << static_cast<uint32_t>(s); }
+
 struct DocContext {
   const Document* doc = nullptr;
   const AnalyzedText* text = nullptr;
@@ -60,6 +62,7 @@ struct DocContext {
   const CompiledDictionary* dict = nullptr;  // may be null (tests)
   std::vector<DocMention> mentions;                // document order
   std::vector<std::vector<LexMatch>> matches;      // per sentence
+  std::vector<uint32_t> sections;                  // per sentence: bit per Section matched
   std::vector<TokenWordIds> word_ids;              // per token (lexicon vocabulary)
   std::vector<uint32_t> quotes;                    // quote-mark tokens inside sentences
   // Tokens where a number mention starts, in token order; those of sentence
@@ -74,6 +77,9 @@ struct DocContext {
     return i < text->tokens.size() && text->tokens[i].norm == w;
   }
   const LexiconEntry& entry(const LexMatch& m) const { return lex->entry(m.entry); }
+  // True when sentence s has a match of any of the sections in `mask`
+  // (SectionBit(a) | SectionBit(b) ...): scans for absent sections are skipped.
+  bool HasAny(uint32_t s, uint32_t mask) const { return (sections[s] & mask) != 0; }
   const SentenceCoding* coded(uint32_t s) const {
     return coding != nullptr && s < coding->sentences.size() ? &coding->sentences[s] : nullptr;
   }

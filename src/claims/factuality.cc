@@ -70,7 +70,11 @@ Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std
   const LexMatch* hyp = nullptr;
   bool question = end <= sent.end_token && sent.end_token > sent.first_token &&
                   ctx.Is(sent.end_token - 1, "?");
+  constexpr uint32_t kCues = SectionBit(Section::kNegation) | SectionBit(Section::kHypothetical) |
+                            SectionBit(Section::kNegationScope) |
+                            SectionBit(Section::kHypotheticalScope) | SectionBit(Section::kConditional);
   for (const LexMatch& m : ctx.matches[s]) {
+    if (!ctx.HasAny(s, kCues)) break;
     Section sec = ctx.entry(m).section;
     bool in_window = m.first >= w0 && m.end <= end;
     if (sec == Section::kNegation && in_window && !neg) neg = &m;
@@ -131,6 +135,7 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
     if (!r->hedge.empty()) ev->hedge = r->hedge;
   }
   for (const LexMatch& m : ctx.matches[s]) {
+    if (!ctx.HasAny(s, SectionBit(Section::kHedge))) break;
     if (ctx.entry(m).section != Section::kHedge) continue;
     if (m.end + 6 >= vf && m.first < ve + 8) {
       ev->hedge = ctx.entry(m).phrase;

@@ -302,6 +302,9 @@ void AddHedgeWord(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t en
 }  // namespace
 
 void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out) {
+  // No trigger in the sentence: no figure (the tests before FindTrigger
+  // have no effect).
+  if (!ctx.HasAny(s, SectionBit(Section::kFigureKind))) return;
   const Sentence& sent = ctx.text->sentences[s];
   size_t first_out = out->size();
   // The sentence's number mentions (collected in token order by the lexicon pass).

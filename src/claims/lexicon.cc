@@ -135,6 +135,7 @@ const char* SectionName(Section s) {
 }
 
 std::string LexiconEntry::attr(std::string_view key) const {
+  if (attrs.empty()) return {};
   auto it = attrs.find(std::string(key));
   return it == attrs.end() ? std::string() : it->second;
 }
@@ -230,7 +231,7 @@ void ClaimsLexicon::Index() {
       if (p.kind == PatternWord::Kind::kWord) p.id = Intern(p.word);
     }
   }
-  by_first_.assign(vocab_.size(), {});
+  std::vector<std::vector<uint32_t>> by_first(vocab_.size());
   quick_.assign(entries_.size(), Quick{});
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const std::vector<PatternWord>& pat = entries_[i].pattern;
@@ -239,12 +240,18 @@ void ClaimsLexicon::Index() {
     if (word0 && pat.size() >= 2 && pat[1].kind == PatternWord::Kind::kWord) quick_[i].second = pat[1].id;
     const PatternWord& p = pat[0];
     if (p.kind == PatternWord::Kind::kWord) {
-      by_first_[p.id].push_back(i);
+      by_first[p.id].push_back(i);
     } else if (p.kind == PatternWord::Kind::kName) {
       starts_with_name_.push_back(i);
     } else {  // kNumber (a pattern cannot open with a gap)
       starts_with_number_.push_back(i);
     }
+  }
+  first_entries_.clear();
+  first_begin_.assign(1, 0);
+  for (const std::vector<uint32_t>& ids : by_first) {
+    first_entries_.insert(first_entries_.end(), ids.begin(), ids.end());
+    first_begin_.push_back(static_cast<uint32_t>(first_entries_.size()));
   }
 }
 
@@ -380,8 +387,9 @@ void ClaimsLexicon::Match(const AnalyzedText& text, const TokenWordIds* ids, uin
   };
   // Entries opening with the word at token i: one-word patterns match, the
   // second word rejects most others before MatchAt (same result as MatchAt).
-  auto try_first = [&](const std::vector<uint32_t>& entries, uint32_t i) {
-    for (uint32_t id : entries) {
+  auto try_first = [&](uint32_t b, uint32_t e, uint32_t i) {
+    for (uint32_t k = b; k < e; ++k) {
+      uint32_t id = first_entries_[k];
       const Quick& q = quick_[id];
       LexMatch m;
       m.entry = id;
@@ -400,16 +408,21 @@ void ClaimsLexicon::Match(const AnalyzedText& text, const TokenWordIds* ids, uin
       if (MatchAt(text, ids, i, end, entries_[id], &m)) out->push_back(m);
     }
   };
+  const bool numbers = !starts_with_number_.empty(), names = !starts_with_name_.empty();
+  const uint32_t* begin = first_begin_.data();
   for (uint32_t i = first; i < end; ++i) {
-    const TokenWordIds& w = ids[i];
-    if (w.norm != kNoLexWord) try_first(by_first_[w.norm], i);
-    // A lemma other than the norm ("killed" -> "kill") opens its own entries.
-    if (w.lemma != kNoLexWord && w.lemma != w.norm) try_first(by_first_[w.lemma], i);
-    const Token& t = text.tokens[i];
-    if (t.number >= 0 && !starts_with_number_.empty()) try_entries(starts_with_number_, i);
-    if (!starts_with_name_.empty() && t.has(kTokCapitalized) && t.has(kTokWord)) {
-      try_entries(starts_with_name_, i);
+    const TokenWordIds w = ids[i];
+    if (w.norm != kNoLexWord && begin[w.norm] != begin[w.norm + 1]) {
+      try_first(begin[w.norm], begin[w.norm + 1], i);
     }
+    // A lemma other than the norm ("killed" -> "kill") opens its own entries.
+    if (w.lemma != kNoLexWord && w.lemma != w.norm && begin[w.lemma] != begin[w.lemma + 1]) {
+      try_first(begin[w.lemma], begin[w.lemma + 1], i);
+    }
+    if (!numbers && !names) continue;
+    const Token& t = text.tokens[i];
+    if (numbers && t.number >= 0) try_entries(starts_with_number_, i);
+    if (names && t.has(kTokCapitalized) && t.has(kTokWord)) try_entries(starts_with_name_, i);
   }
   // Ordered by start, then longer first, ties in the order found (a stable
   // insertion sort: matches arrive ordered by start already).

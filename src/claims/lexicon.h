@@ -81,7 +81,10 @@ struct LexiconEntry {
   std::map<std::string, std::string> attrs;  // {flag} -> "", {k=v} -> v
   std::string rule;                     // "claims/figures.txt:12"
   std::string phrase;                   // the entry as written (for Explain)
-  bool has(std::string_view flag) const { return attrs.count(std::string(flag)) > 0; }
+  // Most entries have no attributes: answered without building a key.
+  bool has(std::string_view flag) const {
+    return !attrs.empty() && attrs.count(std::string(flag)) > 0;
+  }
   std::string attr(std::string_view key) const;
 };
 
@@ -127,10 +130,10 @@ class ClaimsLexicon {
   TokenWordIds TokenIds(const Token& t) const {
     TokenWordIds ids;
     ids.norm = WordId(t.norm);
-    // The lemma is usually the norm itself (same bytes, same pointer).
-    ids.lemma = t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()
-                    ? ids.norm
-                    : WordId(t.lemma);
+    // The lemma is usually the norm itself (same pointer, or same bytes).
+    bool same = (t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
+                SameBytes(t.lemma, t.norm);
+    ids.lemma = same ? ids.norm : WordId(t.lemma);
     return ids;
   }
 
@@ -168,8 +171,10 @@ class ClaimsLexicon {
   std::vector<std::string> vocab_;
   std::vector<Slot> slots_;
   uint32_t slot_mask_ = 0;
-  // Per vocabulary id, the entries whose pattern opens with that word.
-  std::vector<std::vector<uint32_t>> by_first_;
+  // Per vocabulary id, the entries whose pattern opens with that word:
+  // first_entries_[first_begin_[id] .. first_begin_[id + 1]).
+  std::vector<uint32_t> first_entries_;
+  std::vector<uint32_t> first_begin_;
   // Per entry, what Match can decide without MatchAt: a one-word pattern
   // matches its token at once; a pattern whose second element is a word
   // fails unless the next token is that word (or a quote mark).

@@ -55,13 +55,18 @@ bool RegionStop(const DocContext& ctx, uint32_t i) {
 // Cues of a sentence: stance and condition matches not inside a longer cue
 // nor inside an item ("calm in return for calm" is an item, not a condition).
 std::vector<const LexMatch*> Cues(const DocContext& ctx, uint32_t s) {
-  std::vector<const LexMatch*> items, cues;
+  // Per-thread scratch: no allocation per sentence.
+  thread_local std::vector<const LexMatch*> items, cues;
+  items.clear();
+  cues.clear();
+  if (!ctx.HasAny(s, SectionBit(Section::kStance) | SectionBit(Section::kCondition))) return {};
   for (const LexMatch& m : ctx.matches[s]) {
     Section sec = ctx.entry(m).section;
     if (sec == Section::kItem) items.push_back(&m);
     if (sec == Section::kStance || sec == Section::kCondition) cues.push_back(&m);
   }
   std::vector<const LexMatch*> out;
+  if (cues.empty()) return out;
   for (const LexMatch* c : cues) {
     bool inside = false;
     for (const LexMatch* o : cues) {
