@@ -148,6 +148,7 @@ class EventCoderImpl : public EventCoder {
   void SurvivalNegations(SentenceCtx* c) const;
   void ReportFallback(SentenceCtx* c) const;
   void NominalEvents(SentenceCtx* c) const;
+  void MediationNoun(SentenceCtx* c, const AgentHit& h, const CompiledAgent& ag) const;
 
   std::shared_ptr<const CompiledDictionary> dict_;
   const CompiledDictionaryImpl* d_;
@@ -364,7 +365,12 @@ void EventCoderImpl::NominalEvents(SentenceCtx* c) const {
   const size_t n = ms.size();
   for (const AgentHit& h : c->s->agents) {
     const CompiledAgent& ag = d_->agents[h.agent];
-    if (ag.event_code.empty() || h.end + 1 >= c->end) continue;
+    if (ag.event_code.empty()) continue;
+    if (ag.event_code.starts_with("04")) {
+      MediationNoun(c, h, ag);
+      continue;
+    }
+    if (h.end + 1 >= c->end) continue;
     std::string_view w = c->token(h.end).norm;
     if (w != "on" && w != "against" && w != "targeting") continue;
     int32_t src = -1, tgt = -1;
@@ -385,6 +391,87 @@ void EventCoderImpl::NominalEvents(SentenceCtx* c) const {
     g.end = h.end;
     g.clause = InnermostClause(c->out->clauses, h.first);
     AddEvent(c, g, src, tgt, ag.event_code, ag.loc.RuleId(), nullptr);
+  }
+}
+
+// "Hamas is conducting talks through Egyptian and Qatari mediation": an
+// event noun of root 04 (MEDIATION ... event=045) after through/under/via/
+// with names mediators of the clause's parties: each mediator -> each member
+// of the subject of the nearest verb before it (EGYGOV 045 PSEREBHMS). A
+// verb's event that took a mediator as its target loses that target (the
+// talks are not with the mediator).
+void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
+                                   const CompiledAgent& ag) const {
+  static constexpr std::string_view kPreps[] = {"through", "under", "via", "with", "amid"};
+  const auto& ms = c->out->mentions;
+  int32_t last = -1;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    // "Qatari mediation", "the mediation of Qatar" (absorbed by "of").
+    if (ms[k].first_token <= h.first && ms[k].end_token >= h.end && !ms[k].agent_only) {
+      last = static_cast<int32_t>(k);
+    }
+  }
+  if (last < 0) return;
+  std::vector<int32_t> mediators;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    bool member = static_cast<int32_t>(k) == last ||
+                  (ms[last].compound && ms[k].compound && ms[k].group == ms[last].group);
+    if (member && !ms[k].agent_only) mediators.push_back(static_cast<int32_t>(k));
+  }
+  uint32_t first = ms[mediators.front()].first_token;
+  while (first > c->first && (c->cls(first - 1) & kWcDet)) --first;
+  if (first <= c->first ||
+      std::find(std::begin(kPreps), std::end(kPreps), c->token(first - 1).norm) == std::end(kPreps)) {
+    return;
+  }
+  int32_t party_np = -1;
+  for (const VerbGroup& v : c->s->groups) {
+    if (v.end <= first && v.subject_np >= 0 && c->s->nps[v.subject_np].members.size() > 0) {
+      party_np = v.subject_np;
+    }
+  }
+  auto& evs = c->out->events;
+  const size_t before = evs.size();
+  for (size_t i = 0; i < before; ++i) {
+    EventCandidate& e = evs[i];
+    if (e.verb_end > first) continue;
+    if (std::find(mediators.begin(), mediators.end(), e.target_mention) == mediators.end()) continue;
+    e.event.target.reset();
+    e.target_mention = -1;
+    std::erase_if(e.event.spans, [](const Span& sp) { return sp.role == "target"; });
+    // "Israel and Hamas held talks through Qatari mediation": cooperation
+    // between the members of a compound source, as for any targetless
+    // cooperation verb (Emit).
+    const ActorMention& src = ms[e.source_mention >= 0 ? e.source_mention : last];
+    std::string_view root = std::string_view(e.event.code).substr(0, 2);
+    if (e.source_mention < 0 || !src.compound || root < "03" || root > "06") continue;
+    VerbGroup v;
+    v.first = e.verb_first;
+    v.end = e.verb_end;
+    v.clause = e.clause;
+    v.negated = e.negated;
+    v.modal = e.modal;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      if (ms[k].compound && ms[k].group == src.group && static_cast<int32_t>(k) != e.source_mention) {
+        AddEvent(c, v, e.source_mention, static_cast<int32_t>(k), e.event.code, e.event.rule, nullptr);
+      }
+    }
+  }
+  if (evs.size() > before) {  // the pairs replace the targetless events
+    std::erase_if(evs, [&](const EventCandidate& e) {
+      return e.target_mention < 0 && e.verb_end <= first && e.source_mention >= 0 &&
+             ms[e.source_mention].compound;
+    });
+  }
+  if (party_np < 0) return;
+  VerbGroup g;
+  g.first = h.first;
+  g.end = h.end;
+  g.clause = InnermostClause(c->out->clauses, h.first);
+  for (int32_t m : mediators) {
+    for (int32_t p : c->s->nps[party_np].members) {
+      AddEvent(c, g, m, p, ag.event_code, ag.loc.RuleId(), nullptr);
+    }
   }
 }
 

@@ -109,6 +109,9 @@ DictionarySet TestDictionary() {
   set.agents.back().needs_actor = true;
   set.agents.back().event_code = "195";
   Block(&set, "MEET", "040", {"meet", "meets", "met", "meeting"});
+  Agent(&set, {"mediation"}, "GOV");
+  set.agents.back().needs_actor = true;
+  set.agents.back().event_code = "045";
   VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
   Block(&set, "FIRE", "190", {"fire", "fires", "fired"});
@@ -574,6 +577,20 @@ TEST_F(EventCoderTest, SurvivalStatementNegatesTheEarlierAttackOnThatPerson) {
   EXPECT_EQ("", Code("Hamas said that Ismail Haniyeh was still alive."));
   EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza. Ismail Haniyeh is alive."));
   EXPECT_EQ("ISR 190 PSEREBHMS", Code("Israel attacked Ismail Haniyeh. Ismail Haniyeh is not alive."));
+}
+
+TEST_F(EventCoderTest, MediationNounNamesTheMediatorsOfTheClausesParties) {
+  // Each mediator -> each party (the subject); the meeting is not with the
+  // mediators, so the verb's event loses them as targets, and a compound
+  // subject meets among itself.
+  EXPECT_EQ("ISR 040 PSEREBHMS | PSEREBHMS 040 ISR | EGYGOV 045 ISR | EGYGOV 045 PSEREBHMS | "
+            "QATGOV 045 ISR | QATGOV 045 PSEREBHMS",
+            Code("Israel and Hamas met through Egyptian and Qatari mediation."));
+  EXPECT_EQ("test.agents.txt:", coding_.sentences[0].events.back().event.rule.substr(0, 16));
+  EXPECT_EQ("PSEREBHMS 040 --- | QATGOV 045 PSEREBHMS",
+            Code("Hamas met on Sunday under Qatari mediation."));
+  // Not after through/under/via/with: the mediation is what is criticized.
+  EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized Qatari mediation."));
 }
 
 }  // namespace
