@@ -160,6 +160,7 @@ class TokenizerImpl {
   uint32_t Typographic(uint32_t i);
   uint32_t Step(uint32_t i);
   uint32_t FastWords(uint32_t i);
+  uint32_t InlinePunct(uint32_t i, Token* tok, bool* emitted);
   // Makes room for `n` more tokens (and queued words): the vectors are
   // resized ahead (128 spare elements at a time), the writers then
   // set every field of the next element; see WordSink.
@@ -605,6 +606,68 @@ uint32_t TokenizerImpl::Step(uint32_t i) {
   }
 }
 
+// FastWords' emission of the plain ASCII word [s, e) (1 to 16 bytes, 16
+// bytes readable at s): the norm is written at d, the token and the queue
+// entry at toks[*nt] / qs[*nq] (both advanced), as EmitNormalized would.
+inline void EmitFast(const char* text, uint32_t s, uint32_t e, char* d, Token* toks,
+                     QueuedWord* qs, uint32_t* nt, uint32_t* nq) {
+  const uint32_t n = e - s;
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + s));
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  const __m128i is_alpha = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(v, bit5), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+      _mm_set1_epi8(-128 + 26));
+  const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), iota);
+  const __m128i low = _mm_and_si128(_mm_or_si128(v, _mm_and_si128(is_alpha, bit5)), keep);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
+  // Letters of the word, and bit 5 (set for lower case) of every byte.
+  const uint32_t letters = static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(is_alpha, keep)));
+  const uint32_t case_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 2)));
+  const uint32_t up = letters & ~case_bits;
+  uint16_t flags = kTokWord | ((up & 1) ? kTokCapitalized : 0);
+  if ((up & (up - 1)) != 0 && (letters & case_bits) == 0) flags |= kTokAllCaps;
+  const uint64_t k0 = static_cast<uint64_t>(_mm_cvtsi128_si64(low));
+  const uint64_t k1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)));
+  QueuedWord& q = qs[(*nq)++];
+  q.token = *nt;
+  q.size = n;
+  q.hash = HashWords(k0, k1, n);
+  q.key[0] = k0;
+  q.key[1] = k1;
+  Token& tok = toks[(*nt)++];
+  tok.start = s;
+  tok.end = e;
+  tok.norm = std::string_view(d, n);
+  tok.lemma = tok.norm;
+  tok.flags = flags;
+  tok.number = -1;
+  tok.date = -1;
+}
+
+// FastWords' handling of the byte at i (< end_) that is neither a space
+// nor alnum, when it is one of the commonest: a newline is skipped; ',',
+// '"' and a run of periods become a token in *tok (*emitted set) with its
+// static norm ("," "\"" "." "...": nothing left to normalize), as Step()
+// would emit them. Returns the position after it, or 0 for other bytes.
+inline uint32_t TokenizerImpl::InlinePunct(uint32_t i, Token* tok, bool* emitted) {
+  const char c = t_[i];
+  uint32_t j = i + 1;
+  if (c == '\n') {
+    single_open_ = false;
+    return j;
+  }
+  if (c != ',' && c != '"' && c != '.') return 0;
+  if (c == '.') {
+    while (j < end_ && t_[j] == '.') ++j;  // "..."
+  }
+  SetToken(tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
+  tok->norm = StaticPunctNorm(std::string_view(t_ + i, j - i));
+  tok->lemma = tok->norm;
+  *emitted = true;
+  return j;
+}
+
 // Fast path over spaces and plain ASCII words, the bulk of news text.
 // Classifies 64 bytes at a time into bit masks (Classify64) and emits every
 // word that starts with an ASCII letter, is made of ASCII letters and digits
@@ -665,23 +728,13 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
           break;
         }
         // The commonest other bytes are handled here as Step() would.
-        const char c = t[i];
-        uint32_t j = i + 1;
-        if (c == '\n') {
-          single_open_ = false;
-        } else if (c == ',' || c == '"' || c == '.') {
-          if (c == '.') {
-            while (j < end && t[j] == '.') ++j;  // "..."
-          }
-          // The norm is static ("," "\"" "." "..."): nothing left to normalize.
-          Token& tok = toks[nt++];
-          SetToken(&tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
-          tok.norm = StaticPunctNorm(std::string_view(t + i, j - i));
-          tok.lemma = tok.norm;
-        } else {
+        bool emitted = false;
+        const uint32_t j = InlinePunct(i, &toks[nt], &emitted);
+        if (j == 0) {
           leave = true;
           break;
         }
+        nt += emitted;
         i = j;
         if (i - b >= 64) break;  // classify again from i
         continue;
@@ -700,38 +753,7 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
         leave = true;
         break;
       }
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
-      const __m128i bit5 = _mm_set1_epi8(0x20);
-      const __m128i is_alpha = _mm_cmplt_epi8(
-          _mm_add_epi8(_mm_or_si128(v, bit5), _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
-          _mm_set1_epi8(-128 + 26));
-      const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-      const __m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(n)), iota);
-      const __m128i low = _mm_and_si128(_mm_or_si128(v, _mm_and_si128(is_alpha, bit5)), keep);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(d), low);
-      // Letters of the word, and bit 5 (set for lower case) of every byte.
-      const uint32_t letters =
-          static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(is_alpha, keep)));
-      const uint32_t case_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v, 2)));
-      const uint32_t up = letters & ~case_bits;
-      uint16_t flags = kTokWord | ((up & 1) ? kTokCapitalized : 0);
-      if ((up & (up - 1)) != 0 && (letters & case_bits) == 0) flags |= kTokAllCaps;
-      const uint64_t k0 = static_cast<uint64_t>(_mm_cvtsi128_si64(low));
-      const uint64_t k1 = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(low, low)));
-      QueuedWord& q = qs[nq++];
-      q.token = nt;
-      q.size = n;
-      q.hash = HashWords(k0, k1, n);
-      q.key[0] = k0;
-      q.key[1] = k1;
-      Token& tok = toks[nt++];
-      tok.start = i;
-      tok.end = b + e;
-      tok.norm = std::string_view(d, n);
-      tok.lemma = tok.norm;
-      tok.flags = flags;
-      tok.number = -1;
-      tok.date = -1;
+      EmitFast(t, i, b + e, d, toks, qs, &nt, &nq);
       d += n;
       i = b + e;
     }
