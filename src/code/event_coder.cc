@@ -549,6 +549,17 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     // object or PP after the verb.
     tgt = by >= 0 && g.subject_np >= 0 ? g.subject_np : DefaultTarget(*c, g, limit, src);
   }
+  // "Israel and Hamas held talks mediated by Egypt": a reduced passive
+  // consultation (root 04, no auxiliary) by X after a noun that names nobody
+  // ("talks", "a deal brokered by") is X's with the parties of the clause it
+  // hangs on.
+  if (by >= 0 && src == by && (tgt < 0 || c->s->nps[tgt].members.empty()) &&
+      code.active.starts_with("04") && g.first == h.first) {  // reduced: no auxiliary
+    for (size_t k = 0; k < gi; ++k) {
+      int32_t np = c->s->groups[k].subject_np;
+      if (np >= 0 && np != by && !c->s->nps[np].members.empty()) tgt = np;
+    }
+  }
   if (src < 0 && options_.allow_agent_only_source == false) return;
   size_t before = c->out->events.size();
   Emit(c, g, src, tgt, code, false, rule, &b);

@@ -123,6 +123,7 @@ DictionarySet TestDictionary() {
   // Like Parley.verbs.txt: "claim" codes only with a pattern.
   VerbBlock& claim = Block(&set, "CLAIM", "---", {"claim", "claims", "claimed"});
   Pattern(&claim, {}, {"responsibility"}, "015", 98);
+  Block(&set, "MEDIATE", "045", {"mediate", "mediates", "mediated"});
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -589,6 +590,10 @@ TEST_F(EventCoderTest, MediationNounNamesTheMediatorsOfTheClausesParties) {
   EXPECT_EQ("test.agents.txt:", coding_.sentences[0].events.back().event.rule.substr(0, 16));
   EXPECT_EQ("PSEREBHMS 040 --- | QATGOV 045 PSEREBHMS",
             Code("Hamas met on Sunday under Qatari mediation."));
+  // A passive "mediated by X" after a noun that names nobody: X mediates for
+  // the parties of the clause.
+  EXPECT_EQ("ISR 040 PSEREBHMS | PSEREBHMS 040 ISR | EGY 045 ISR | EGY 045 PSEREBHMS",
+            Code("Israel and Hamas met in talks mediated by Egypt."));
   // Not after through/under/via/with: the mediation is what is criticized.
   EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized Qatari mediation."));
 }
