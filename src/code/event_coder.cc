@@ -143,7 +143,7 @@ class EventCoderImpl : public EventCoder {
   void AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorRef& source, int32_t src,
                   int32_t tgt, std::string_view code, const std::string& rule,
                   const PatternBinding* b) const;
-  bool SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, std::string_view code,
+  bool SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, uint32_t limit, std::string_view code,
                            const std::string& rule, const PatternBinding* b) const;
   void SurvivalNegations(SentenceCtx* c) const;
   void ReportFallback(SentenceCtx* c) const;
@@ -538,7 +538,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   bool agentless_passive = g.passive && by < 0 && b.source_np < 0 &&
                            !options_.agentless_passive_subject_is_source;
   if (agentless_passive && options_.infer_from_discourse &&
-      SourceFromDiscourse(c, g, code.active, rule, &b)) {
+      SourceFromDiscourse(c, g, limit, code.active, rule, &b)) {
     g.produced = true;
     return;
   }
@@ -671,13 +671,27 @@ void EventCoderImpl::AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorR
 // violence whose subject an earlier event of violence targeted takes that
 // event's source (discourse.h). The rule id gets " source<-sN" (N = the
 // sentence of the earlier event) and the source's via "discourse".
-bool EventCoderImpl::SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g,
+bool EventCoderImpl::SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, uint32_t limit,
                                          std::string_view code, const std::string& rule,
                                          const PatternBinding* b) const {
-  if (g.subject_np < 0 || !IsViolenceRoot(code)) return false;
+  if (!IsViolenceRoot(code)) return false;
+  // The victim is the subject, or with an uncoded subject the target after
+  // the verb when a direction introduces it ("rockets have been fired towards
+  // the Gaza envelope").
+  int32_t victims = g.subject_np;
+  if (victims < 0 || c->s->nps[victims].members.empty()) {
+    // Only a direction names a victim; "killed in Aleppo" names a place.
+    static constexpr std::string_view kTowards[] = {"towards", "toward", "at", "into", "against"};
+    victims = DefaultTarget(*c, g, limit, -1);
+    const int32_t prep = victims >= 0 ? c->s->nps[victims].prep : -1;
+    if (prep < 0 || std::find(std::begin(kTowards), std::end(kTowards),
+                              c->token(static_cast<uint32_t>(prep)).norm) == std::end(kTowards)) {
+      return false;
+    }
+  }
   const uint32_t si = c->out->sentence;
   bool any = false;
-  for (int32_t t : c->s->nps[g.subject_np].members) {
+  for (int32_t t : c->s->nps[victims].members) {
     const ActorMention& victim = c->out->mentions[t];
     if (victim.agent_only) continue;
     const EventCandidate* prior = PriorViolenceAgainst(*c->document, si, victim, *c->text,

@@ -554,6 +554,11 @@ TEST_F(EventCoderTest, AgentlessPassiveOfViolenceTakesTheEarlierAttacker) {
   // Scare quotes do not hide the passive.
   EXPECT_EQ("ISR 190 PSE | ISR 190 PSE",
             Code("Israel attacked Gaza on Sunday. Gaza was \"attacked\" again."));
+  // A subject that names nobody: the victim is what the verb is directed at,
+  // never a place.
+  EXPECT_EQ("ISR 190 PSE | ISR 190 PSE",
+            Code("Israel attacked Gaza on Sunday. Rockets were fired at Gaza again."));
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Sunday. Two people were killed in Gaza."));
   // Nothing earlier says who: no source, no event.
   EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas. Gaza was attacked on Sunday."));
   // Too far back (more than kDiscourseWindow sentences).
