@@ -142,6 +142,8 @@ const ActorMention* GenericSpeaker(const DocContext& ctx, uint32_t s, uint32_t f
   std::string_view head;
   for (uint32_t i = first; i < end; ++i) {
     std::string_view w = ctx.norm(i);
+    // Every head word starts with one of these letters.
+    if (w.empty() || std::string_view("macnor").find(w[0]) == std::string_view::npos) continue;
     if (HeadMatchesCode(w, "NGO") || HeadMatchesCode(w, "IGO") || HeadMatchesCode(w, "XXXMIL") ||
         HeadMatchesCode(w, "XXXREB")) {
       head = w;
@@ -268,23 +270,14 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   uint32_t b = k;
   while (b > sent.first_token && b + 12 > k && !IsSubjectBoundary(*ctx, b - 1)) --b;
   bool participle = ctx->norm(m.first).ends_with("ing");
-  if (participle) {
-    // "..., saying that" / "adding that": the subject of the main clause.
-    SetSpeaker(*ctx, ctx->FirstMentionIn(s, sent.first_token, m.first), &r);
-    if (!r.speaker && b < k && IsPronoun(ctx->norm(b))) SetSpeaker(*ctx, ctx->ResolvePronoun(s, b), &r);
-  } else {
-    ResolveSubject(*ctx, s, b, k, &r);
-  }
-  bool inverted = false;
+  const ActorMention* inverted_subject = nullptr;
   if (b == k && !participle) {
     // "..., said Haniyeh in a press release" / "said the army".
     uint32_t a = m.end;
     if (ctx->Is(a, "the")) ++a;
-    if (const ActorMention* am = ctx->MentionAt(s, a, true)) {
-      inverted = true;
-      ResolveSubject(*ctx, s, am->first_token, am->end_token, &r);
-    }
+    inverted_subject = ctx->MentionAt(s, a, true);
   }
+  bool inverted = inverted_subject != nullptr;
   // "Israel struck X, saying it was protecting Y": a participle credits only
   // what follows it; the main clause stays in the outlet's voice.
   bool after_content = !participle && b > sent.first_token && IsSubjectBoundary(*ctx, b - 1) && !ctx->Is(b - 1, "that") &&
@@ -313,7 +306,18 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   } else {
     return;  // "Hamas announced its agreement": the verb takes a plain object.
   }
-  if (r.end > r.first) ctx->reports[s].push_back(std::move(r));
+  if (r.end <= r.first) return;
+  // The speaker, resolved only for a report that is kept (the region above
+  // does not depend on it).
+  if (participle) {
+    // "..., saying that" / "adding that": the subject of the main clause.
+    SetSpeaker(*ctx, ctx->FirstMentionIn(s, sent.first_token, m.first), &r);
+    if (!r.speaker && b < k && IsPronoun(ctx->norm(b))) SetSpeaker(*ctx, ctx->ResolvePronoun(s, b), &r);
+  } else {
+    ResolveSubject(*ctx, s, b, k, &r);
+  }
+  if (inverted) ResolveSubject(*ctx, s, inverted_subject->first_token, inverted_subject->end_token, &r);
+  ctx->reports[s].push_back(std::move(r));
 }
 
 // True when the cited actor ends its phrase ("citing the health ministry.",
