@@ -51,33 +51,35 @@ void PrepareTokens(SentenceCtx* c) {
   s.groups.clear();
   for (uint64_t& b : s.bloom) b = 0;
   uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    words += c->token(i).has(kTokWord);
-    caps += c->token(i).has(kTokAllCaps);
-  }
-  bool shouting = caps * 2 > words;
+  s.word_cache.Bind(*c->dict);
   for (uint32_t i = c->first; i < c->end; ++i) {
     const Token& t = c->token(i);
     TokInfo& ti = c->tok(i);
+    words += t.has(kTokWord);
+    caps += t.has(kTokAllCaps);
     uint32_t lemma_cls = 0;
-    ti.word = s.word_cache.Find(*c->dict, *c->classes, t.norm, &ti.cls);
+    ti.word = s.word_cache.FindBound(*c->dict, *c->classes, t.norm, &ti.cls);
     ti.lemma = (t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
                        t.lemma == t.norm
                    ? ti.word
-                   : s.word_cache.Find(*c->dict, *c->classes, t.lemma, &lemma_cls);
+                   : s.word_cache.FindBound(*c->dict, *c->classes, t.lemma, &lemma_cls);
     if (ti.word != kNoWord) s.BloomAdd(ti.word);
     if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
-    if (t.has(kTokAllCaps) && !shouting) {  // "US", "IS"
-      std::string_view alias = CapsAlias(t.norm);
-      uint32_t id = alias.empty() ? kNoWord : c->dict->words.Find(alias);
-      if (id != kNoWord) {
-        ti.word = ti.lemma = id;
-        ti.cls = 0;
-      }
-    }
     ti.joiner = t.norm == "_";
+  }
+  if (caps == 0 || caps * 2 > words) return;  // nothing to alias, or shouting
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    const Token& t = c->token(i);
+    if (!t.has(kTokAllCaps)) continue;  // "US", "IS" (the bloom keeps the plain word)
+    std::string_view alias = CapsAlias(t.norm);
+    uint32_t id = alias.empty() ? kNoWord : c->dict->words.Find(alias);
+    if (id != kNoWord) {
+      TokInfo& ti = c->tok(i);
+      ti.word = ti.lemma = id;
+      ti.cls = 0;
+    }
   }
 }
 

@@ -30,7 +30,18 @@ class WordCache {
   // Word id of `w` in `dict` (kNoWord when unknown); *cls = classes.Of(w).
   uint32_t Find(const CompiledDictionaryImpl& dict, const WordClasses& classes,
                 std::string_view w, uint32_t* cls) {
+    Bind(dict);
+    return FindBound(dict, classes, w, cls);
+  }
+
+  // Find in two steps for a loop over many words: Bind once (clears the
+  // cache when it held another dictionary's words), then FindBound per word
+  // with the same `dict`.
+  void Bind(const CompiledDictionaryImpl& dict) {
     if (owner_ != dict.instance_id) Reset(dict.instance_id);
+  }
+  uint32_t FindBound(const CompiledDictionaryImpl& dict, const WordClasses& classes,
+                     std::string_view w, uint32_t* cls) {
     if (w.size() > kMaxBytes) {
       *cls = classes.Of(w);
       return dict.words.Find(w);
