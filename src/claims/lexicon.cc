@@ -249,6 +249,13 @@ void ClaimsLexicon::Index() {
   }
   first_entries_.clear();
   first_begin_.assign(1, 0);
+  second_bits_.assign(vocab_.size(), 0);
+  for (uint32_t w = 0; w < by_first.size(); ++w) {
+    for (uint32_t id : by_first[w]) {
+      const Quick& q = quick_[id];
+      second_bits_[w] |= q.second == kNoLexWord ? ~uint64_t{0} : uint64_t{1} << (q.second & 63);
+    }
+  }
   for (const std::vector<uint32_t>& ids : by_first) {
     first_entries_.insert(first_entries_.end(), ids.begin(), ids.end());
     first_begin_.push_back(static_cast<uint32_t>(first_entries_.size()));
@@ -410,13 +417,27 @@ void ClaimsLexicon::Match(const AnalyzedText& text, const TokenWordIds* ids, uin
   };
   const bool numbers = !starts_with_number_.empty(), names = !starts_with_name_.empty();
   const uint32_t* begin = first_begin_.data();
+  // False when no entry of word w's group can match at i: all need a second
+  // word and the next token is none of them (nor a quote mark to skip).
+  auto group_may_match = [&](uint32_t w, uint32_t i) {
+    uint64_t bits = second_bits_[w];
+    if (bits == ~uint64_t{0}) return true;
+    if (i + 1 >= end) return false;
+    const Token& next = text.tokens[i + 1];
+    if (next.has(kTokQuote) && !next.has(kTokWord)) return true;
+    const TokenWordIds& n = ids[i + 1];
+    uint64_t have = (n.norm != kNoLexWord ? uint64_t{1} << (n.norm & 63) : 0) |
+                    (n.lemma != kNoLexWord ? uint64_t{1} << (n.lemma & 63) : 0);
+    return (bits & have) != 0;
+  };
   for (uint32_t i = first; i < end; ++i) {
     const TokenWordIds w = ids[i];
-    if (w.norm != kNoLexWord && begin[w.norm] != begin[w.norm + 1]) {
+    if (w.norm != kNoLexWord && begin[w.norm] != begin[w.norm + 1] && group_may_match(w.norm, i)) {
       try_first(begin[w.norm], begin[w.norm + 1], i);
     }
     // A lemma other than the norm ("killed" -> "kill") opens its own entries.
-    if (w.lemma != kNoLexWord && w.lemma != w.norm && begin[w.lemma] != begin[w.lemma + 1]) {
+    if (w.lemma != kNoLexWord && w.lemma != w.norm && begin[w.lemma] != begin[w.lemma + 1] &&
+        group_may_match(w.lemma, i)) {
       try_first(begin[w.lemma], begin[w.lemma + 1], i);
     }
     if (!numbers && !names) continue;

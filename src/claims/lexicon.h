@@ -175,6 +175,10 @@ class ClaimsLexicon {
   // first_entries_[first_begin_[id] .. first_begin_[id + 1]).
   std::vector<uint32_t> first_entries_;
   std::vector<uint32_t> first_begin_;
+  // Per vocabulary id: when every entry opening with that word needs a given
+  // second word, bit (id & 63) of each such second word; ~0 otherwise. A
+  // next token whose norm and lemma hit no bit rules out the whole group.
+  std::vector<uint64_t> second_bits_;
   // Per entry, what Match can decide without MatchAt: a one-word pattern
   // matches its token at once; a pattern whose second element is a word
   // fails unless the next token is that word (or a quote mark).
