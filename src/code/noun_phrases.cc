@@ -352,11 +352,12 @@ void BuildNounPhrases(SentenceCtx* c) {
     for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
       action |= c->dict->agents[c->s->agents[a].agent].needs_actor;
     }
-    for (const Item& it : items) {
-      ActorMention m;
+    for (Item& it : items) {
+      np.members.push_back(static_cast<int32_t>(mentions.size()));
+      ActorMention& m = mentions.emplace_back();  // built in place: no move
       m.first_token = it.first;
       m.end_token = it.end;
-      m.actor.code = it.code;
+      m.actor.code = std::move(it.code);
       m.actor.start = c->token(it.first).start;
       m.actor.end = c->token(it.end - 1).end;
       m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
@@ -368,13 +369,11 @@ void BuildNounPhrases(SentenceCtx* c) {
           m.actor.framing = c->doc->text.substr(b, e - b);
         }
       }
-      m.agent_only = it.code.rfind("---", 0) == 0;
+      m.agent_only = m.actor.code.rfind("---", 0) == 0;
       m.actor.via = m.agent_only ? "agent" : it.absorbed ? "prepositional" : "dictionary";
       m.compound = compound;
       m.action = action;
       m.group = static_cast<uint32_t>(k);
-      np.members.push_back(static_cast<int32_t>(mentions.size()));
-      mentions.push_back(std::move(m));
     }
   }
 }
