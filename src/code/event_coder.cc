@@ -451,9 +451,13 @@ void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
     v.clause = e.clause;
     v.negated = e.negated;
     v.modal = e.modal;
+    // Copies: AddEvent appends to `evs`, which invalidates `e`.
+    const int32_t from = e.source_mention;
+    const uint32_t group = src.group;
+    const std::string code = e.event.code, rule = e.event.rule;
     for (size_t k = 0; k < ms.size(); ++k) {
-      if (ms[k].compound && ms[k].group == src.group && static_cast<int32_t>(k) != e.source_mention) {
-        AddEvent(c, v, e.source_mention, static_cast<int32_t>(k), e.event.code, e.event.rule, nullptr);
+      if (ms[k].compound && ms[k].group == group && static_cast<int32_t>(k) != from) {
+        AddEvent(c, v, from, static_cast<int32_t>(k), code, rule, nullptr);
       }
     }
   }
