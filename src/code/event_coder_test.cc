@@ -95,6 +95,7 @@ DictionarySet TestDictionary() {
         {{"VLDOPP", Date::FromYmd(2003, 1, 1), Date::FromYmd(2012, 6, 15)},
          {"VLDGOV", Date::FromYmd(2012, 6, 15), Date::FromYmd(2019, 3, 1)},
          {"VLDELI", {}, {}}});
+  Actor(&set, {"palestinian"}, {{"PSE", {}, {}}});
   Agent(&set, {"official", "officials"}, "GOV");
   Agent(&set, {"security officials"}, "GOV");
   Agent(&set, {"envoy", "envoys"}, "GOV");
@@ -601,6 +602,17 @@ TEST_F(EventCoderTest, MediationNounNamesTheMediatorsOfTheClausesParties) {
             Code("Israel and Hamas met in talks mediated by Egypt."));
   // Not after through/under/via/with: the mediation is what is criticized.
   EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized Qatari mediation."));
+}
+
+TEST_F(EventCoderTest, DemonymGroupNounNamesTheCountrysGroupMentionedLast) {
+  // "the Palestinian movement" after Hamas is Hamas, also inside a larger
+  // phrase; without a named group of that country it stays the country.
+  EXPECT_EQ("PSEREBHMS 111 ISR | PSEREBHMS 111 ISR",
+            Code("Hamas criticized Israel. The Palestinian movement criticized Israel again."));
+  EXPECT_EQ("coreference", coding_.sentences[1].events.at(0).event.source.via);
+  EXPECT_EQ("PSE 111 ISR", Code("The Palestinian movement criticized Israel."));
+  EXPECT_EQ("ISR 190 PSE | PSE 111 ISR",
+            Code("Israel attacked Gaza. The Palestinian group criticized Israel."));
 }
 
 }  // namespace

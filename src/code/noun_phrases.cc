@@ -480,8 +480,40 @@ void ResolvePossessives(SentenceCtx* c) {
 
 }  // namespace
 
+// "the Palestinian movement", "the Lebanese group": a definite group noun
+// after a demonym names the group of that country the article mentioned
+// last (Hamas ... "a senior official in the Palestinian movement" ->
+// PSEREBHMS), not the country. Only where named groups absorb agents (off in
+// `parley validate`); the mention keeps its words and says "coreference".
+void ResolveDemonymGroups(SentenceCtx* c) {
+  if (!c->options->group_codes_absorb_agents) return;
+  for (ActorMention& m : c->out->mentions) {
+    if (m.pronoun || m.agent_only || m.end_token < m.first_token + 3) continue;
+    const uint32_t head = m.end_token - 1;
+    std::string_view noun = c->token(head).norm;
+    if (noun != "movement" && noun != "group" && noun != "organization" &&
+        noun != "organisation" && noun != "faction") {
+      continue;
+    }
+    if (c->token(head - 2).norm != "the" || !c->token(head - 1).has(kTokCapitalized)) continue;
+    const std::string country = m.actor.code.substr(0, 3);
+    if (!StateCode(m.actor.code) || IsNamedGroupCode(m.actor.code)) continue;
+    const ActorMention* ref = RecentWhere(*c, m.first_token, [&](const ActorMention& r, bool) {
+      const std::string& code = r.actor.code;  // a named non-state group: REB, OPP, PTY
+      return IsNamedGroupCode(code) && code.starts_with(country) &&
+             (code.compare(3, 3, "REB") == 0 || code.compare(3, 3, "OPP") == 0 ||
+              code.compare(3, 3, "PTY") == 0);
+    });
+    if (!ref) continue;
+    m.actor.code = ref->actor.code;
+    m.actor.name = ref->actor.name;
+    m.actor.via = "coreference";
+  }
+}
+
 void ResolvePronouns(SentenceCtx* c) {
   ResolvePossessives(c);
+  ResolveDemonymGroups(c);
   auto& nps = c->s->nps;
   for (size_t k = 0; k < nps.size(); ++k) {
     NounPhrase& np = nps[k];
