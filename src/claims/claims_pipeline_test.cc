@@ -146,6 +146,11 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
       {"Egypt called on Israel to resume talks on a ceasefire.",
        {"EGY demand resumption of negotiations"}},
       {"The mediators urged Israel to accept a full withdrawal from Gaza.", {}},
+      // Another party's pending acceptance is a demand of the main party; the
+      // same party's ("before they agree") is no position yet.
+      {"Hamas will not free the hostages until Israel agrees to a permanent ceasefire.",
+       {"PSE demand permanent ceasefire"}},
+      {"Hamas will not free the hostages until it agrees to a permanent ceasefire.", {}},
       // "an end to the war": "to" without a verb keeps the item.
       {"Egypt urged an end to the war in Gaza.", {"EGY demand end of the war and aggression"}},
   };

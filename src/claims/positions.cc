@@ -411,6 +411,35 @@ bool GovernedByAppeal(const DocContext& ctx, const LexMatch& prev, const LexMatc
   return c.first > prev.end && c.first - prev.end <= 8 && ctx.Is(c.first - 1, "to");
 }
 
+// The main party of a sentence whose accept cue `c` waits on "until" /
+// "before": the report's speaker, else the subject before the subordinator;
+// empty when the cue's own subject is of the same country ("before they
+// agree": no demand on another party).
+PartyResult PendingDemandParty(const DocContext& ctx, uint32_t s, const LexMatch& c) {
+  PartyResult none, main;
+  PartyResult who = PartySubject(ctx, s, c, false);
+  if (who.parties.empty()) return none;
+  if (const Report* r = ReportFor(ctx, s, c.first)) {
+    main.parties.push_back(*r->speaker);
+    main.first = r->speaker_first;
+    main.end = r->speaker_end;
+  } else {
+    const Sentence& sent = ctx.text->sentences[s];
+    uint32_t sub = c.first;
+    while (sub > sent.first_token && !IsSubordinator(ctx.norm(sub - 1))) --sub;
+    if (sub <= sent.first_token) return none;
+    AddParty(SubjectMention(ctx, s, sent.first_token, sub - 1), &main);
+  }
+  if (main.parties.empty()) return none;
+  auto country = [](const ActorRef& a) { return std::string_view(a.code).substr(0, 3); };
+  for (const ActorRef& w : who.parties) {
+    for (const ActorRef& m : main.parties) {
+      if (country(w) == country(m)) return none;
+    }
+  }
+  return main;
+}
+
 }  // namespace
 
 void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out) {
@@ -425,7 +454,16 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     for (uint32_t k = c.first; k > c.first - std::min<uint32_t>(c.first, 3); --k) {
       pending |= ctx.Is(k - 1, "before") || ctx.Is(k - 1, "until");
     }
-    if (pending) continue;
+    // "Hamas will not free the hostages until Israel agrees to a permanent
+    // ceasefire": another party's pending acceptance is what the main party
+    // demands (known items only); "before they agree to a deal" (the same
+    // party) is no position yet.
+    PartyResult pending_demand;
+    if (pending) {
+      if (e.section != Section::kStance || StanceOf(e.arg) != Stance::kAccept) continue;
+      pending_demand = PendingDemandParty(ctx, s, c);
+      if (pending_demand.parties.empty()) continue;
+    }
     // The appeal's content is the next cue's item, demanded by the party
     // that appeals (named in the sentence, never guessed).
     if (ci + 1 < cues.size() && ctx.entry(*cues[ci + 1]).section == Section::kStance &&
@@ -433,16 +471,17 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       continue;
     }
     bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
-    PartyResult pr = appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
-                              : FindParty(ctx, s, c, *out, sentence_begin);
+    PartyResult pr = pending ? pending_demand
+                     : appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
+                                : FindParty(ctx, s, c, *out, sentence_begin);
     if (pr.parties.empty()) continue;
     Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
-    std::vector<ItemHit> items = Items(ctx, s, r, condition, *out, pr.parties);
+    std::vector<ItemHit> items = Items(ctx, s, r, condition || pending, *out, pr.parties);
     std::string cue;
     Fact f = FactAt(ctx, s, c.first, c.end, &cue);
     Stance st = condition ? Stance::kDemand : StanceOf(e.arg);
     if (f == Fact::kNegated && st == Stance::kAccept) st = Stance::kReject;
-    if (appealed) st = Stance::kDemand;
+    if (appealed || pending) st = Stance::kDemand;
     const Report* rep = ReportFor(ctx, s, c.first);
     for (const ActorRef& party : pr.parties) {
       for (const ItemHit& h : items) {
