@@ -142,6 +142,9 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
       {"Qatar urged both sides to accept the ceasefire proposal.", {"QAT demand ceasefire"}},
       {"Hamas called on Israel to agree to a permanent ceasefire.",
        {"PSE demand permanent ceasefire"}},
+      // Urging a rejection, or not to accept, demands no item.
+      {"Qatar urged Hamas to reject the ceasefire proposal.", {}},
+      {"Egypt urged Israel not to accept the ceasefire deal.", {}},
       // Who is asked is not the item; an unnamed appealing party is no party.
       {"Egypt called on Israel to resume talks on a ceasefire.",
        {"EGY demand resumption of negotiations"}},

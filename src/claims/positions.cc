@@ -480,8 +480,15 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     std::string cue;
     Fact f = FactAt(ctx, s, c.first, c.end, &cue);
     Stance st = condition ? Stance::kDemand : StanceOf(e.arg);
-    if (f == Fact::kNegated && st == Stance::kAccept) st = Stance::kReject;
-    if (appealed || pending) st = Stance::kDemand;
+    // A pending acceptance is an accept cue (checked above); the negation
+    // near it is the main clause's ("will not free ... until").
+    if (f == Fact::kNegated && st == Stance::kAccept && !pending) st = Stance::kReject;
+    if (appealed || pending) {
+      // "urged Hamas to accept X", "urged May to seek X": a demand of X;
+      // "urged Israel to reject X" or "not to accept X" demands no item.
+      if (st != Stance::kAccept && st != Stance::kDemand) continue;
+      st = Stance::kDemand;
+    }
     const Report* rep = ReportFor(ctx, s, c.first);
     for (const ActorRef& party : pr.parties) {
       for (const ItemHit& h : items) {

@@ -124,6 +124,8 @@ void SpeakerPronoun(SentenceCtx* c, uint32_t after, int32_t speaker_np) {
     pm.actor.code = who.actor.code;
     pm.actor.name = who.actor.name;
     pm.actor.framing = who.actor.framing;
+    pm.agent_only = who.agent_only;
+    pm.action = who.action;
   }
 }
 

@@ -8,23 +8,37 @@
 namespace parley::coder_internal {
 namespace {
 
-// The last word of the mention that starts with a capital letter and has at
-// least three letters ("Deif" of "Mohammed Deif"); empty when none.
-std::string_view Surname(const ActorMention& m, const AnalyzedText& text,
-                         std::string_view doc_text) {
-  for (uint32_t i = m.end_token; i > m.first_token; --i) {
-    const Token& t = text.tokens[i - 1];
-    if (t.end - t.start < 3 || t.start >= doc_text.size()) continue;
-    if (std::isupper(static_cast<unsigned char>(doc_text[t.start]))) return t.norm;
-  }
-  return {};
+bool NameWord(const Token& t, std::string_view doc_text) {
+  static constexpr std::string_view kNotNames[] = {"the", "a", "an", "this", "that", "these",
+                                                   "those", "some", "several", "many", "all"};
+  if (t.end - t.start < 2 || t.start >= doc_text.size() || t.number >= 0) return false;
+  if (!std::isupper(static_cast<unsigned char>(doc_text[t.start]))) return false;
+  return std::find(std::begin(kNotNames), std::end(kNotNames), t.norm) == std::end(kNotNames);
 }
 
-bool MentionHasWord(const ActorMention& m, const AnalyzedText& text, std::string_view word) {
+// The surname of a person's name: the last of at least two capitalized
+// words ("Deif" of "Mohammed Deif"), not followed by "'s" ("Ismail
+// Haniyeh's sons" names the sons). Index of that token, or -1: "Three
+// Israelis" or "Hamas" name no person.
+int32_t SurnameToken(const ActorMention& m, const AnalyzedText& text, std::string_view doc_text) {
+  int32_t last = -1, words = 0;
   for (uint32_t i = m.first_token; i < m.end_token; ++i) {
-    if (text.tokens[i].norm == word) return true;
+    if (NameWord(text.tokens[i], doc_text)) {
+      ++words;
+      last = static_cast<int32_t>(i);
+    }
   }
-  return false;
+  if (words < 2) return -1;
+  const uint32_t next = static_cast<uint32_t>(last) + 1;
+  if (next < text.tokens.size() && text.tokens[next].has(kTokPossessive)) return -1;
+  return last;
+}
+
+// Both mentions name the same person (same surname).
+bool SamePerson(const ActorMention& a, const ActorMention& b, const AnalyzedText& text,
+                std::string_view doc_text) {
+  int32_t x = SurnameToken(a, text, doc_text), y = SurnameToken(b, text, doc_text);
+  return x >= 0 && y >= 0 && text.tokens[x].norm == text.tokens[y].norm;
 }
 
 bool IsBe(const Token& t) {
@@ -41,8 +55,7 @@ bool IsViolenceRoot(std::string_view code) {
 const EventCandidate* PriorViolenceAgainst(const DocumentCoding& doc, uint32_t si,
                                            const ActorMention& victim, const AnalyzedText& text,
                                            std::string_view doc_text, bool need_name) {
-  std::string_view surname = Surname(victim, text, doc_text);
-  if (need_name && surname.empty()) return nullptr;
+  if (need_name && SurnameToken(victim, text, doc_text) < 0) return nullptr;
   uint32_t lo = si > kDiscourseWindow ? si - kDiscourseWindow : 0;
   for (uint32_t s = si; s-- > lo;) {
     const SentenceCoding& sc = doc.sentences[s];
@@ -52,7 +65,7 @@ const EventCandidate* PriorViolenceAgainst(const DocumentCoding& doc, uint32_t s
         continue;
       }
       const ActorMention& t = sc.mentions[static_cast<size_t>(e.target_mention)];
-      bool named = !surname.empty() && MentionHasWord(t, text, surname);
+      bool named = SamePerson(victim, t, text, doc_text);
       if (need_name ? named : t.actor.code == victim.actor.code && (named || si - s <= 2)) {
         return &e;
       }

@@ -30,10 +30,11 @@ inline constexpr uint32_t kDiscourseWindow = 8;
 bool IsViolenceRoot(std::string_view code);
 
 // The latest event of violence in sentences [si - kDiscourseWindow, si) of
-// `doc` whose target is `victim`. With `need_name`, the target must contain
-// the victim's surname (its last capitalized word: "Deif" of "Mohammed
-// Deif"); without, the same actor code suffices when the surname matches or
-// the event is at most two sentences back. nullptr if none.
+// `doc` whose target is `victim`. With `need_name`, both must name the same
+// person: at least two capitalized words ending in the same surname ("Deif"
+// of "Mohammed Deif"; not "Ismail Haniyeh's sons"); without, the same actor
+// code suffices when they name the same person or the event is at most two
+// sentences back. nullptr if none.
 const EventCandidate* PriorViolenceAgainst(const DocumentCoding& doc, uint32_t si,
                                            const ActorMention& victim, const AnalyzedText& text,
                                            std::string_view doc_text, bool need_name);

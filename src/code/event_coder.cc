@@ -206,6 +206,28 @@ std::optional<Date> SentenceDate(const AnalyzedText& text, const Sentence& s,
   return doc_date;
 }
 
+// The subject of the verb that a phrase starting at token `first` hangs on
+// ("Israel and Hamas held talks through Qatari mediation", "... held talks
+// mediated by Egypt"): the latest non-reporting verb group that ends before
+// `first` with no subordinator, comma or "that" in between. -1 when there
+// is none or its subject names nobody ("Egypt said talks mediated by Qatar
+// would resume", "Israel bombed Rafah after talks mediated by Qatar failed").
+int32_t HostSubject(const SentenceCtx& c, uint32_t first) {
+  const auto& groups = c.s->groups;
+  int32_t host = -1;
+  for (size_t k = 0; k < groups.size(); ++k) {
+    if (groups[k].end > first || groups[k].infinitive) continue;  // "agreed to destroy X under"
+    if (c.s->verbs[groups[k].hit].report) continue;
+    if (host < 0 || groups[k].end > groups[host].end) host = static_cast<int32_t>(k);
+  }
+  if (host < 0) return -1;
+  for (uint32_t i = groups[host].end; i < first; ++i) {
+    if (c.cls(i) & (kWcSubConj | kWcComma | kWcThat)) return -1;
+  }
+  const int32_t np = groups[host].subject_np;
+  return np >= 0 && !c.s->nps[np].members.empty() ? np : -1;
+}
+
 // The innermost clause of the sentence that holds token `tok` (-1: none).
 int32_t InnermostClause(const std::vector<Clause>& clauses, uint32_t tok) {
   int32_t best = -1;
@@ -424,14 +446,10 @@ void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
       std::find(std::begin(kPreps), std::end(kPreps), c->token(first - 1).norm) == std::end(kPreps)) {
     return;
   }
-  int32_t party_np = -1;
-  for (const VerbGroup& v : c->s->groups) {
-    if (v.end <= first && v.subject_np >= 0 && c->s->nps[v.subject_np].members.size() > 0) {
-      party_np = v.subject_np;
-    }
-  }
+  const int32_t party_np = HostSubject(*c, first);
   auto& evs = c->out->events;
   const size_t before = evs.size();
+  std::vector<size_t> paired;  // targetless events replaced by pairs
   for (size_t i = 0; i < before; ++i) {
     EventCandidate& e = evs[i];
     if (e.verb_end > first) continue;
@@ -455,17 +473,16 @@ void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
     const int32_t from = e.source_mention;
     const uint32_t group = src.group;
     const std::string code = e.event.code, rule = e.event.rule;
+    const size_t size = evs.size();
     for (size_t k = 0; k < ms.size(); ++k) {
       if (ms[k].compound && ms[k].group == group && static_cast<int32_t>(k) != from) {
         AddEvent(c, v, from, static_cast<int32_t>(k), code, rule, nullptr);
       }
     }
+    if (evs.size() > size) paired.push_back(i);
   }
-  if (evs.size() > before) {  // the pairs replace the targetless events
-    std::erase_if(evs, [&](const EventCandidate& e) {
-      return e.target_mention < 0 && e.verb_end <= first && e.source_mention >= 0 &&
-             ms[e.source_mention].compound;
-    });
+  for (size_t n = paired.size(); n-- > 0;) {  // back to front: indices stay valid
+    evs.erase(evs.begin() + static_cast<std::ptrdiff_t>(paired[n]));
   }
   if (party_np < 0) return;
   VerbGroup g;
@@ -559,10 +576,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   // hangs on.
   if (by >= 0 && src == by && (tgt < 0 || c->s->nps[tgt].members.empty()) &&
       code.active.starts_with("04") && g.first == h.first) {  // reduced: no auxiliary
-    for (size_t k = 0; k < gi; ++k) {
-      int32_t np = c->s->groups[k].subject_np;
-      if (np >= 0 && np != by && !c->s->nps[np].members.empty()) tgt = np;
-    }
+    if (int32_t host = HostSubject(*c, g.first); host >= 0 && host != by) tgt = host;
   }
   if (src < 0 && options_.allow_agent_only_source == false) return;
   size_t before = c->out->events.size();
@@ -598,9 +612,13 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
     return;
   }
   if (tgt_np < 0 || tgt_np == src_np) {
-    // Several sources, no target, cooperation (03-06): every ordered pair.
+    // Several sources, no target, cooperation (03-06): every ordered pair
+    // ("Egypt and Qatar met"); a passive only for a signed agreement ("the
+    // accord signed by Israel and Jordan", not "a truce brokered by Russia
+    // and the US" or "groups backed by Russia and Iran").
     std::string_view root = code.active.substr(0, 2);
-    if (src.size() > 1 && root >= "03" && root <= "06") {
+    bool pairs = !g.passive || code.active.starts_with("057");
+    if (src.size() > 1 && root >= "03" && root <= "06" && pairs) {
       for (int32_t a : src) {
         for (int32_t t : src) {
           if (a != t) AddEvent(c, g, a, t, code.active, rule, b);

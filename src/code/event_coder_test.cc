@@ -562,6 +562,9 @@ TEST_F(EventCoderTest, AgentlessPassiveOfViolenceTakesTheEarlierAttacker) {
   EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza on Sunday. Two people were killed in Gaza."));
   // Nothing earlier says who: no source, no event.
   EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas. Gaza was attacked on Sunday."));
+  // A one-word name is no person: three sentences back is too far.
+  EXPECT_EQ("ISR 190 PSE | EGY 040 QAT | EGY 040 QAT",
+            Code("Israel attacked Gaza. Egypt met Qatar. Egypt met Qatar. Gaza was attacked."));
   // Too far back (more than kDiscourseWindow sentences).
   std::string far = "Israel attacked Gaza.";
   for (int i = 0; i < 9; ++i) far += " Egypt met Qatar.";
@@ -584,6 +587,9 @@ TEST_F(EventCoderTest, SurvivalStatementNegatesTheEarlierAttackOnThatPerson) {
   EXPECT_EQ("", Code("Hamas said that Ismail Haniyeh was still alive."));
   EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza. Ismail Haniyeh is alive."));
   EXPECT_EQ("ISR 190 PSEREBHMS", Code("Israel attacked Ismail Haniyeh. Ismail Haniyeh is not alive."));
+  // His sons' deaths are not denied by his survival.
+  EXPECT_EQ("ISR 190 PSEREBHMS",
+            Code("Israel attacked Ismail Haniyeh's sons. Ismail Haniyeh survived."));
 }
 
 TEST_F(EventCoderTest, MediationNounNamesTheMediatorsOfTheClausesParties) {
@@ -600,6 +606,19 @@ TEST_F(EventCoderTest, MediationNounNamesTheMediatorsOfTheClausesParties) {
   // the parties of the clause.
   EXPECT_EQ("ISR 040 PSEREBHMS | PSEREBHMS 040 ISR | EGY 045 ISR | EGY 045 PSEREBHMS",
             Code("Israel and Hamas met in talks mediated by Egypt."));
+  // Four parties: every ordered pair, each with the mediator (the pairs are
+  // appended while the events are walked).
+  std::string four = Code("Israel, Hamas, Egypt and Iraq met through Qatari mediation.");
+  EXPECT_NE(std::string::npos, four.find("IRQ 040 EGY")) << four;
+  EXPECT_NE(std::string::npos, four.find("QATGOV 045 IRQ")) << four;
+  EXPECT_EQ(std::string::npos, four.find("040 ---")) << four;
+  // The parties are those of the verb the phrase hangs on, never a speaker
+  // or the subject of another clause.
+  EXPECT_EQ(std::string::npos,
+            Code("Israel said talks continued through Qatari mediation.").find("045"));
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza after talks mediated by Egypt failed."));
+  // Co-mediators do not mediate between themselves.
+  EXPECT_EQ("", Code("The talks were mediated by Egypt and Qatar."));
   // Not after through/under/via/with: the mediation is what is criticized.
   EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized Qatari mediation."));
 }
