@@ -242,6 +242,17 @@ int32_t InnermostClause(const std::vector<Clause>& clauses, uint32_t tok) {
   return best;
 }
 
+// A verb group over the words [first, end) that are not a verb of the
+// sentence (an event noun, a survival predicate): the span and the clause
+// that holds it, nothing else.
+VerbGroup GroupAt(const SentenceCtx& c, uint32_t first, uint32_t end) {
+  VerbGroup g;
+  g.first = first;
+  g.end = end;
+  g.clause = InnermostClause(c.out->clauses, first);
+  return g;
+}
+
 // An event's date: the date mention nearest to its verb among those whose
 // innermost clause is the verb's own ("On Friday, X struck Y after Z fired
 // rockets on Thursday": the strike is Friday, the fire Thursday); else the
@@ -408,11 +419,7 @@ void EventCoderImpl::NominalEvents(SentenceCtx* c) const {
     bool coded = false;  // "Israeli strikes on Gaza killed 92": the verb codes it
     for (const EventCandidate& e : c->out->events) coded |= e.source_mention == src;
     if (coded) continue;
-    VerbGroup g;
-    g.first = h.first;
-    g.end = h.end;
-    g.clause = InnermostClause(c->out->clauses, h.first);
-    AddEvent(c, g, src, tgt, ag.event_code, ag.loc.RuleId(), nullptr);
+    AddEvent(c, GroupAt(*c, h.first, h.end), src, tgt, ag.event_code, ag.loc.RuleId(), nullptr);
   }
 }
 
@@ -485,10 +492,7 @@ void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
     evs.erase(evs.begin() + static_cast<std::ptrdiff_t>(paired[n]));
   }
   if (party_np < 0) return;
-  VerbGroup g;
-  g.first = h.first;
-  g.end = h.end;
-  g.clause = InnermostClause(c->out->clauses, h.first);
+  const VerbGroup g = GroupAt(*c, h.first, h.end);
   for (int32_t m : mediators) {
     for (int32_t p : c->s->nps[party_np].members) {
       AddEvent(c, g, m, p, ag.event_code, ag.loc.RuleId(), nullptr);
@@ -742,11 +746,8 @@ void EventCoderImpl::SurvivalNegations(SentenceCtx* c) const {
     const EventCandidate* prior = PriorViolenceAgainst(
         *c->document, c->out->sentence, person, *c->text, c->doc->text, /*need_name=*/true);
     if (!prior) continue;
-    VerbGroup g;
-    g.first = first;
-    g.end = end;
+    VerbGroup g = GroupAt(*c, first, end);
     g.negated = true;
-    g.clause = InnermostClause(c->out->clauses, first);
     ActorRef source = prior->event.source;
     source.via = "discourse";
     AddEventAs(c, g, source, -1, k, prior->event.code,
