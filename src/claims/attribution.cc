@@ -270,8 +270,11 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   uint32_t b = k;
   while (b > sent.first_token && b + 12 > k && !IsSubjectBoundary(*ctx, b - 1)) --b;
   bool participle = ctx->norm(m.first).ends_with("ing");
+  // "Hamas accused Israel of X and said the mediators should ...": a second
+  // predicate of the sentence's subject, not an inverted "said the X".
+  bool coordinated = b == k && k > sent.first_token && (ctx->Is(k - 1, "and") || ctx->Is(k - 1, "but"));
   const ActorMention* inverted_subject = nullptr;
-  if (b == k && !participle) {
+  if (b == k && !participle && !coordinated) {
     // "..., said Haniyeh in a press release" / "said the army".
     uint32_t a = m.end;
     if (ctx->Is(a, "the")) ++a;
@@ -300,7 +303,7 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
     r.first = PreviousCueEnd(*ctx, s, b);
     r.end = inverted ? m.first : b;
     if (r.end > r.first && IsSubjectBoundary(*ctx, r.end - 1)) --r.end;
-  } else if (participle) {
+  } else if (participle || coordinated) {
     r.first = m.end;
     r.end = sent.end_token;
   } else {
@@ -309,8 +312,9 @@ void VerbReport(DocContext* ctx, uint32_t s, const LexMatch& m) {
   if (r.end <= r.first) return;
   // The speaker, resolved only for a report that is kept (the region above
   // does not depend on it).
-  if (participle) {
-    // "..., saying that" / "adding that": the subject of the main clause.
+  if (participle || coordinated) {
+    // "..., saying that" / "adding that" / "and said": the subject of the
+    // main clause.
     SetSpeaker(*ctx, ctx->FirstMentionIn(s, sent.first_token, m.first), &r);
     if (!r.speaker && b < k && IsPronoun(ctx->norm(b))) SetSpeaker(*ctx, ctx->ResolvePronoun(s, b), &r);
   } else {

@@ -166,6 +166,33 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
   }
 }
 
+TEST(ClaimsPipelineTest, CoordinatedReportAndRefusals) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  struct Case {
+    const char* body;
+    std::vector<std::string> want;  // "code fact said_by" per event
+  };
+  const std::vector<Case> cases = {
+      // "and said the mediators ...": Hamas speaks on; the mediators are no
+      // inverted speaker of the accusation.
+      {"Hamas accused Israel of breaking the truce and said the mediators should act.",
+       {"112 asserted -"}},
+      // "refused to release" negates the release; "declined to comment" is
+      // itself the event (011), asserted.
+      {"Israel struck Gaza because Hamas had refused to release the hostages.",
+       {"190 asserted -", "0841 negated -"}},
+      {"The Israeli army declined to comment.", {"011 asserted -"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> got;
+    for (const Event& e : Code(c.body).events) {
+      got.push_back(e.code + " " + FactName(e.fact) + " " +
+                    (e.said_by ? e.said_by->code.substr(0, 3) : "-"));
+    }
+    EXPECT_EQ(c.want, got) << c.body;
+  }
+}
+
 TEST(ClaimsPipelineTest, PartitiveSpeakerAndQuotedCalmItem) {
   if (!Get().error.empty()) GTEST_SKIP() << Get().error;
   CodedDocument out = Code(

@@ -77,7 +77,13 @@ Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std
     if (!ctx.HasAny(s, kCues)) break;
     Section sec = ctx.entry(m).section;
     bool in_window = m.first >= w0 && m.end <= end;
-    if (sec == Section::kNegation && in_window && !neg) neg = &m;
+    // "declined to comment" coded 011 by its own verb: the cue starts at the
+    // verb itself, so it is the event, not a negation of it ("refused to
+    // release" negates the release).
+    std::string_view lead = ctx.text->tokens[m.first].lemma;
+    bool is_the_verb = m.first >= first && m.first < end && m.end - m.first >= 2 &&
+                       (lead == "refuse" || lead == "decline" || lead == "fail");
+    if (sec == Section::kNegation && in_window && !neg && !is_the_verb) neg = &m;
     if (sec == Section::kHypothetical && in_window && !hyp) hyp = &m;
     if (sec == Section::kNegationScope && m.end <= first && !neg) neg = &m;
     if (sec == Section::kHypotheticalScope && m.end <= first && !hyp) hyp = &m;
