@@ -195,6 +195,10 @@ void ResolvePronouns(SentenceCtx* c);
 // of them is a place introduced by "in" ("a village in Sagaing" -> MMR;
 // "Officials criticized Israel" stays ---GOV: Israel is the target, not where).
 void CountryForAgentOnly(SentenceCtx* c);
+// A definite agent-only mention in a reported clause whose role the speaker's
+// code carries takes the speaker's country ("An Israeli military spokesman
+// said the army had struck ..." -> ISRMIL). Runs after BuildClauses.
+void CountryFromSpeaker(SentenceCtx* c);
 
 // pattern_match.cc
 struct PatternBinding {

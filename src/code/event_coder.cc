@@ -363,6 +363,7 @@ void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
   ResolvePronouns(c);
   CountryForAgentOnly(c);
   BuildClauses(c);
+  CountryFromSpeaker(c);
   for (size_t gi = 0; gi < c->s->groups.size(); ++gi) {
     VerbGroup& g = c->s->groups[gi];
     if (c->s->verbs[g.hit].report) continue;

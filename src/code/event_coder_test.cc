@@ -634,5 +634,16 @@ TEST_F(EventCoderTest, DemonymGroupNounNamesTheCountrysGroupMentionedLast) {
             Code("Israel attacked Gaza. The Palestinian group criticized Israel."));
 }
 
+TEST_F(EventCoderTest, DefiniteAgentInAReportTakesTheSpeakersCountryForItsOwnRole) {
+  // "Israeli troops said the army attacked Hamas": the speaker's code carries
+  // MIL, so "the army" is the speaker's army.
+  EXPECT_EQ("ISRMIL 190 PSEREBHMS", Code("Israeli troops said that the army attacked Hamas."));
+  EXPECT_EQ("agent+speaker country", coding_.sentences[0].events.at(0).event.source.via);
+  // A group's spokesman ("the army" is the other side's) or a role the
+  // speaker does not carry leaves the mention agent-only (no event).
+  EXPECT_EQ("", Code("A Hamas spokesman said that the army attacked Gaza."));
+  EXPECT_EQ("", Code("Israeli officials said that the army attacked Hamas."));
+}
+
 }  // namespace
 }  // namespace parley

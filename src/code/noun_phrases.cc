@@ -646,4 +646,32 @@ void CountryForAgentOnly(SentenceCtx* c) {
   }
 }
 
+// "An Israeli military spokesman said the army had struck ...": a definite
+// agent-only mention in a reported clause whose role the speaker's own code
+// carries ("the army" -> MIL in ISRMILGOV) is the speaker's country's.
+// "A Hamas spokesman said the army ..." (no MIL in PSEREBHMS) is left alone.
+void CountryFromSpeaker(SentenceCtx* c) {
+  auto& ms = c->out->mentions;
+  for (const Clause& cl : c->out->clauses) {
+    if (cl.kind != Clause::Kind::kReported || cl.speaker < 0) continue;
+    const ActorMention& spk = ms[static_cast<size_t>(cl.speaker)];
+    const std::string& sc = spk.actor.code;
+    if (spk.agent_only || !CountryPrefix(sc) || sc.size() < 6) continue;
+    const std::string sector = sc.substr(3, 3);
+    if (sector == "REB" || sector == "OPP" || sector == "PTY") continue;  // a group's "the army"
+    for (ActorMention& m : ms) {
+      if (!m.agent_only || m.first_token < cl.first_token || m.first_token >= cl.end_token) continue;
+      bool definite = c->token(m.first_token).norm == "the" ||
+                      (m.first_token > c->first && c->token(m.first_token - 1).norm == "the");
+      if (!definite || m.actor.code.size() != 6) continue;
+      const std::string role = m.actor.code.substr(3);
+      if (sc.find(role, 3) == std::string::npos) continue;
+      m.actor.code = sc.substr(0, 3) + role;
+      m.actor.name = spk.actor.name;
+      m.agent_only = false;
+      m.actor.via = "agent+speaker country";
+    }
+  }
+}
+
 }  // namespace parley::coder_internal
