@@ -129,6 +129,19 @@ void SpeakerPronoun(SentenceCtx* c, uint32_t after, int32_t speaker_np) {
   }
 }
 
+// "X said ...", "..., saying ...": the reporting clause runs from `from` to
+// the end of the verb, the reported one from there to the end of the
+// sentence, and the verb bounds the searches on both sides.
+void ReportsWhatFollows(SentenceCtx* c, const VerbHit& h, uint32_t from, Clause* reporting,
+                        Clause* reported) {
+  reporting->first_token = from;
+  reporting->end_token = h.end;
+  reported->first_token = h.end;
+  reported->end_token = c->end;
+  c->tok(h.first).barrier = true;
+  c->tok(h.first).stop = true;
+}
+
 // Reporting structure around report verb hit `r`; fills the clause records.
 void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
   auto& clauses = c->out->clauses;
@@ -153,12 +166,7 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
     // what follows is reported, by the main clause's subject.
     speaker_np = main;
     SpeakerPronoun(c, h.end, main);
-    reporting.first_token = c->s->groups[group].first - 1;
-    reporting.end_token = h.end;
-    reported.first_token = h.end;
-    reported.end_token = c->end;
-    c->tok(v).barrier = true;
-    c->tok(v).stop = true;
+    ReportsWhatFollows(c, h, c->s->groups[group].first - 1, &reporting, &reported);
   } else {
     uint32_t b = c->s->groups[group].first;
     int32_t before = b > c->first ? NpAt(*c, b - 1) : -1;
@@ -181,12 +189,8 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
       for (uint32_t i = start; i < c->end; ++i) c->tok(i).stop = true;
     } else {
       speaker_np = SubjectOf(*c, static_cast<size_t>(group));
-      reporting.first_token = speaker_np >= 0 ? c->s->nps[speaker_np].first : b;
-      reporting.end_token = h.end;
-      reported.first_token = h.end;
-      reported.end_token = c->end;
-      c->tok(v).barrier = true;
-      c->tok(v).stop = true;
+      ReportsWhatFollows(c, h, speaker_np >= 0 ? c->s->nps[speaker_np].first : b, &reporting,
+                         &reported);
     }
   }
   if (speaker_np >= 0 && !c->s->nps[speaker_np].members.empty()) {

@@ -139,6 +139,9 @@ struct Scratch : public CoderScratch {
   WordCache word_cache;
   // Bloom filter of the sentence's word and lemma ids (pattern prefilter).
   uint64_t bloom[16] = {};
+  // The word classes of the sentence's words, or-ed (PrepareTokens): rare
+  // constructions skip the sentence on one test ("alive": kWcSurvival).
+  uint32_t classes = 0;
   static uint32_t BloomBit(uint32_t id) { return (id * 2654435761u) >> 22; }  // 10 bits
   void BloomAdd(uint32_t id) {
     uint32_t h = BloomBit(id);

@@ -47,6 +47,12 @@ bool IsBe(const Token& t) {
 
 }  // namespace
 
+ActorRef DiscourseSource(const EventCandidate& prior) {
+  ActorRef source = prior.event.source;
+  source.via = "discourse";
+  return source;
+}
+
 bool IsViolenceRoot(std::string_view code) {
   std::string_view r = code.substr(0, 2);
   return r == "18" || r == "19" || r == "20";
@@ -77,13 +83,14 @@ const EventCandidate* PriorViolenceAgainst(const DocumentCoding& doc, uint32_t s
 int32_t SurvivalStatement(const SentenceCtx& c, uint32_t from, uint32_t* first, uint32_t* end) {
   const auto& ms = c.out->mentions;
   for (uint32_t i = std::max(from, c.first + 1); i < c.end; ++i) {
+    if (!(c.tok(i).cls & kWcSurvival)) continue;  // most tokens: one bit test
     const Token& t = c.token(i);
     uint32_t j = i;  // first token of the predicate
     if (t.norm == "alive") {
       if (j > c.first && (c.token(j - 1).norm == "still" || c.token(j - 1).norm == "yet")) --j;
       if (j <= c.first || !IsBe(c.token(j - 1))) continue;
       --j;
-    } else if (t.lemma == "survive" && t.norm != "survive") {
+    } else if (t.lemma == "survive") {  // survived, survives, surviving
       if (j > c.first && (c.token(j - 1).norm == "has" || c.token(j - 1).norm == "had")) --j;
     } else {
       continue;

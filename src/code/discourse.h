@@ -26,6 +26,10 @@ namespace parley::coder_internal {
 
 inline constexpr uint32_t kDiscourseWindow = 8;
 
+// The source of `prior` as the source of an event inferred from it (its
+// `via` says "discourse"; its span stays in the earlier sentence).
+ActorRef DiscourseSource(const EventCandidate& prior);
+
 // Roots 18 (assault), 19 (fight), 20 (mass violence).
 bool IsViolenceRoot(std::string_view code);
 

@@ -724,10 +724,8 @@ bool EventCoderImpl::SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, uin
     const EventCandidate* prior = PriorViolenceAgainst(*c->document, si, victim, *c->text,
                                                        c->doc->text, /*need_name=*/false);
     if (!prior) continue;
-    ActorRef source = prior->event.source;
-    source.via = "discourse";
     size_t before = c->out->events.size();
-    AddEventAs(c, g, source, -1, t, code,
+    AddEventAs(c, g, DiscourseSource(*prior), -1, t, code,
                rule + " source<-s" + std::to_string(prior->event.sentence), b);
     any |= c->out->events.size() > before;
   }
@@ -740,7 +738,7 @@ bool EventCoderImpl::SourceFromDiscourse(SentenceCtx* c, const VerbGroup& g, uin
 // stage credits the denial to this sentence's speaker. The rule id is
 // "survival<-sN " + the earlier event's rule.
 void EventCoderImpl::SurvivalNegations(SentenceCtx* c) const {
-  if (!options_.infer_from_discourse) return;
+  if (!options_.infer_from_discourse || !(c->s->classes & kWcSurvival)) return;
   uint32_t from = c->first, first = 0, end = 0;
   for (int32_t k; (k = SurvivalStatement(*c, from, &first, &end)) >= 0; from = end) {
     const ActorMention& person = c->out->mentions[k];
@@ -749,9 +747,7 @@ void EventCoderImpl::SurvivalNegations(SentenceCtx* c) const {
     if (!prior) continue;
     VerbGroup g = GroupAt(*c, first, end);
     g.negated = true;
-    ActorRef source = prior->event.source;
-    source.via = "discourse";
-    AddEventAs(c, g, source, -1, k, prior->event.code,
+    AddEventAs(c, g, DiscourseSource(*prior), -1, k, prior->event.code,
                "survival<-s" + std::to_string(prior->event.sentence) + " " + prior->event.rule,
                nullptr);
   }

@@ -50,6 +50,7 @@ void PrepareTokens(SentenceCtx* c) {
   s.nps.clear();
   s.groups.clear();
   for (uint64_t& b : s.bloom) b = 0;
+  s.classes = 0;
   uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
   s.word_cache.Bind(*c->dict);
   for (uint32_t i = c->first; i < c->end; ++i) {
@@ -68,6 +69,7 @@ void PrepareTokens(SentenceCtx* c) {
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
     ti.joiner = t.norm == "_";
+    s.classes |= ti.cls;
   }
   if (caps == 0 || caps * 2 > words) return;  // nothing to alias, or shouting
   for (uint32_t i = c->first; i < c->end; ++i) {

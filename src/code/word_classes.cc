@@ -61,6 +61,7 @@ WordClasses::WordClasses() {
        "emphasised", "reiterate", "reiterates", "reiterated", "confirm", "confirms",
        "confirmed", "underline", "underlines", "underlined"},
       kWcObjectReport);
+  Add({"alive", "survived", "survives", "surviving"}, kWcSurvival);
   Add({"to"}, kWcTo);
   Add({","}, kWcComma);
   Add({";", ":", "(", ")", ".", "!", "?", "--", "[", "]"}, kWcStop);

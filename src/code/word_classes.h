@@ -41,6 +41,7 @@ enum WordClass : uint32_t {
   kWcAccording = 1u << 22,   // according (to X)
   kWcNumberWord = 1u << 23,  // one, two, ... (noun-group fillers)
   kWcObjectReport = 1u << 24,  // announce, declare: reporting only before a clause
+  kWcSurvival = 1u << 25,    // alive, survived, survives, surviving (discourse.cc)
 };
 
 class WordClasses {
