@@ -128,6 +128,9 @@ void Attribute(const DocContext& ctx, const EventCandidate& c, uint32_t s, Event
 // Factuality of a cue at token i (used for figures and positions too).
 Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std::string* cue);
 
+// The country part of an actor code: 3 letters, 6 for IGO/NGO ("IGOUNO").
+std::string Country(const std::string& code);
+
 // figures.cc / positions.cc
 void ExtractFigures(const DocContext& ctx, uint32_t s, std::vector<Figure>* out);
 void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out);

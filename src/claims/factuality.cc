@@ -47,12 +47,12 @@ bool SpeechActRoot(const std::string& root) {
          root == "13";
 }
 
+}  // namespace
+
 std::string Country(const std::string& code) {
   if (code.starts_with("IGO") || code.starts_with("NGO")) return code.substr(0, 6);
   return code.substr(0, 3);
 }
-
-}  // namespace
 
 Fact FactAt(const DocContext& ctx, uint32_t s, uint32_t first, uint32_t end, std::string* cue) {
   const Sentence& sent = ctx.text->sentences[s];

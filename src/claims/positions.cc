@@ -431,10 +431,9 @@ PartyResult PendingDemandParty(const DocContext& ctx, uint32_t s, const LexMatch
     AddParty(SubjectMention(ctx, s, sent.first_token, sub - 1), &main);
   }
   if (main.parties.empty()) return none;
-  auto country = [](const ActorRef& a) { return std::string_view(a.code).substr(0, 3); };
   for (const ActorRef& w : who.parties) {
     for (const ActorRef& m : main.parties) {
-      if (country(w) == country(m)) return none;
+      if (Country(w.code) == Country(m.code)) return none;
     }
   }
   return main;
