@@ -64,6 +64,10 @@ struct PatternGate {
 };
 
 constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word list
+// Cooperation between the members of one list is coded pairwise only up to
+// this many members (at most 12 events); a longer list is a multilateral
+// event whose members code one by one (docs/coder.md).
+constexpr size_t kMaxPairwiseMembers = 4;
 
 // Synsets a pattern cannot match without: every synset element and every
 // synset word of a word sequence or {MOD HEAD} phrase; of a (PREP obj)
@@ -482,6 +486,9 @@ void EventCoderImpl::MediationNoun(SentenceCtx* c, const AgentHit& h,
     const uint32_t group = src.group;
     const std::string code = e.event.code, rule = e.event.rule;
     const size_t size = evs.size();
+    size_t members = 0;
+    for (const ActorMention& m : ms) members += m.compound && m.group == group;
+    if (members > kMaxPairwiseMembers) continue;
     for (size_t k = 0; k < ms.size(); ++k) {
       if (ms[k].compound && ms[k].group == group && static_cast<int32_t>(k) != from) {
         AddEvent(c, v, from, static_cast<int32_t>(k), code, rule, nullptr);
@@ -589,6 +596,23 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   g.produced = c->out->events.size() > before;
 }
 
+// A bare country as the target of a statement, appeal, meeting, deployment
+// or other non-violent act of an actor of that same country ("Hamas
+// withdrew from talks on a truce in Gaza", "the army deployed troops to the
+// south of the Litani", "the minister visited Homs"): the country is named
+// as a place, not as the other party, so the event has no target. Roles of
+// the same country stay targets (SYRGOV -> SYRREB); so does the place of
+// violence (18-20: "bombed a village in Sagaing" -> MMR, where the victims
+// are; "seized the city of Goma" -> COD, the territory taken) and of a
+// territory given up (0874: "handed control of Lashio back").
+bool OwnCountryAsTarget(std::string_view source, std::string_view target,
+                        std::string_view code) {
+  return code.substr(0, 2) < "18" && !code.starts_with("0874") && target.size() == 3 &&
+         source.size() > 3 &&
+         source.starts_with(target) && !target.starts_with("IGO") &&
+         !target.starts_with("NGO") && !target.starts_with("MNC");
+}
+
 // Only a plain active verb of a main or reported clause codes without a
 // target: a passive's target is its (uncoded) subject; a modal or infinitive
 // states an intention, a subordinate ("unless both sides pull back", "before
@@ -608,6 +632,7 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
   if (src_np < 0) return;
   const auto& src = nps[src_np].members;
   if (compound) {  // % : events between the members of one compound
+    if (src.size() > kMaxPairwiseMembers) return;
     for (size_t i = 0; i < src.size(); ++i) {
       for (size_t j = i + 1; j < src.size(); ++j) {
         AddEvent(c, g, src[i], src[j], code.active, rule, b);
@@ -620,9 +645,12 @@ void EventCoderImpl::Emit(SentenceCtx* c, const VerbGroup& g, int32_t src_np, in
     // Several sources, no target, cooperation (03-06): every ordered pair
     // ("Egypt and Qatar met"); a passive only for a signed agreement ("the
     // accord signed by Israel and Jordan", not "a truce brokered by Russia
-    // and the US" or "groups backed by Russia and Iran").
+    // and the US" or "groups backed by Russia and Iran"). A longer list is a
+    // multilateral meeting, not that many bilateral ones: each member codes
+    // alone, like any targetless verb ("the leaders of 21 states met").
     std::string_view root = code.active.substr(0, 2);
-    bool pairs = !g.passive || code.active.starts_with("057");
+    bool pairs = (!g.passive || code.active.starts_with("057")) &&
+                 src.size() <= kMaxPairwiseMembers;
     if (src.size() > 1 && root >= "03" && root <= "06" && pairs) {
       for (int32_t a : src) {
         for (int32_t t : src) {
@@ -656,6 +684,10 @@ void EventCoderImpl::AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorR
                                 const std::string& rule, const PatternBinding* b) const {
   const auto& ms = c->out->mentions;
   if (tgt >= 0 && source.code == ms[tgt].actor.code) return;
+  if (tgt >= 0 && OwnCountryAsTarget(source.code, ms[tgt].actor.code, code)) {
+    if (!TargetMayBeMissing(*c, g)) return;
+    tgt = -1;
+  }
   bool rejection = g.negated && options_.negated_cooperation_is_rejection &&
                    code.substr(0, 2) == "05";
   if (rejection) code = "120";

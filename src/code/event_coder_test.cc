@@ -196,6 +196,32 @@ TEST_F(EventCoderTest, CompoundSubjectGivesOneEventPerMember) {
   EXPECT_TRUE(coding_.sentences[0].mentions[0].compound);
 }
 
+TEST_F(EventCoderTest, CooperationInASmallListIsPairwiseInALongListPerMember) {
+  EXPECT_EQ("EGY 040 QAT | QAT 040 EGY", Code("Egypt and Qatar met on Sunday."));
+  // Five members: a multilateral meeting, one targetless event per member
+  // (not 20 bilateral ones).
+  EXPECT_EQ("EGY 040 --- | QAT 040 --- | ISR 040 --- | IRQ 040 --- | THA 040 ---",
+            Code("Egypt, Qatar, Israel, Iraq and Thailand met on Sunday."));
+}
+
+TEST_F(EventCoderTest, OwnCountryNamedAsAPlaceIsNoTarget) {
+  // Hamas (PSE...) and Gaza (PSE): the strip is where, not whom.
+  EXPECT_EQ("PSEREBHMS 111 ---", Code("Hamas criticized Gaza on Sunday."));
+  EXPECT_EQ("", Code("Hamas will criticize Gaza on Sunday."));  // and no targetless modal
+  // A role of the same country stays a target; another country too.
+  EXPECT_EQ("PSEREBHMS 111 PSEGOV", Code("Hamas criticized Palestinian officials."));
+  EXPECT_EQ("ISRMIL 190 PSE", Code("Israeli forces attacked Gaza."));
+  // The place of violence stays the target: that is where the victims are.
+  EXPECT_EQ("PSEREBHMS 190 PSE", Code("Hamas attacked Gaza on Sunday."));
+}
+
+TEST_F(EventCoderTest, CriticsOrVictimsOfAnActorAreNotThatActor) {
+  EXPECT_EQ("", Code("Critics of Hamas criticized Qatar."));
+  EXPECT_EQ("", Code("Victims of Hamas met Israel on Sunday."));
+  EXPECT_EQ("ISR 111 ---", Code("Israel criticized opponents of Hamas."));
+  EXPECT_EQ("PSEREBHMS 111 ISR", Code("Leaders of Hamas criticized Israel."));  // still absorbed
+}
+
 TEST_F(EventCoderTest, AgentsAttachToTheNearestActor) {
   EXPECT_EQ("QATGOV 040 ISRGOV", Code("The Qatari envoy met Israeli security officials."));
   EXPECT_EQ("ISRMIL 040 QAT", Code("Israeli soldiers met Qatar."));

@@ -31,6 +31,16 @@ bool NpToken(const SentenceCtx& c, uint32_t i) {
 
 bool IsLed(std::string_view w) { return w == "led" || w == "headed"; }
 
+// "critics of Hamas", "victims of ISIS": a head noun naming people by what
+// they stand against or suffer from the actor after "of"; the phrase is
+// not that actor.
+bool OpposedHead(std::string_view lemma) {
+  static constexpr std::string_view kHeads[] = {
+      "victim", "critic", "opponent", "enemy", "foe", "rival", "adversary",
+      "detractor", "survivor", "target"};
+  return std::find(std::begin(kHeads), std::end(kHeads), lemma) != std::end(kHeads);
+}
+
 bool AbsorbingPrep(std::string_view w) {
   return w == "of" || w == "in" || w == "from" || w == "between" || w == "among";
 }
@@ -313,8 +323,13 @@ void Absorb(SentenceCtx* c) {
                 AbsorbingPrep(c->token(nps[t].prep).norm);
     if (!prep) t = LedBy(*c, np);
     if (t < 0 || nps[t].pronoun || !nps[t].has_actor) continue;
-    np.absorbs = t;
-    np.has_actor = true;
+    // "critics of Hamas": the phrase after "of" is part of this uncoded
+    // one (neither its actor nor a target or source of its own).
+    const bool opposed = prep && OpposedHead(c->token(np.end - 1).lemma);
+    if (!opposed) {
+      np.absorbs = t;
+      np.has_actor = true;
+    }
     for (size_t m = t; m < nps.size(); ++m) {
       if (m != static_cast<size_t>(t) && nps[m].list_head != t) break;
       nps[m].absorbed_by = static_cast<int32_t>(k);
