@@ -221,15 +221,28 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
       return r;
     }
   }
+  // "Blinken said Israel had accepted the proposal": the subject is sought
+  // inside the reported clause first, then back to the sentence start.
+  uint32_t floor = sent.first_token;
+  for (const Report& rep : ctx.reports[s]) {
+    if (rep.first < c.first && c.first < rep.end && rep.first > floor) floor = rep.first;
+  }
   uint32_t b = c.first;
-  while (b > sent.first_token && c.first - b < 14) {
-    std::string_view w = ctx.norm(b - 1);
-    if (w == "which" || w == "who") {
-      AddParty(ctx.LastMentionBefore(b - 1), &r);
-      return r;
+  for (uint32_t lowest : {floor, sent.first_token}) {
+    b = c.first;
+    while (b > lowest && c.first - b < 14) {
+      std::string_view w = ctx.norm(b - 1);
+      if (w == "which" || w == "who") {
+        AddParty(ctx.LastMentionBefore(b - 1), &r);
+        return r;
+      }
+      if (w == "," || w == ";" || w == ":" || w == "that" || IsSubordinator(w)) break;
+      --b;
     }
-    if (w == "," || w == ";" || w == ":" || w == "that" || IsSubordinator(w)) break;
-    --b;
+    if (lowest == sent.first_token || SubjectMention(ctx, s, b, c.first) != nullptr ||
+        (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it"))) {
+      break;
+    }
   }
   if (const ActorMention* m = SubjectMention(ctx, s, b, c.first)) {
     AddParty(m, &r);
