@@ -264,11 +264,22 @@ size_t ParseDateMarker(std::string_view text, Layout* out) {
   return j;
 }
 
+// A scraped photo gallery: "Photos: <gallery title> <caption> Hide Caption 1
+// of 22 Photos: <gallery title> <caption> Hide Caption 2 of 22 ...", one
+// paragraph of any length (the same gallery recurs across a site's articles).
+bool PhotoGallery(std::string_view line) {
+  if (!line.starts_with("Photos:") && !line.starts_with("Hide Caption ")) return false;
+  size_t at = line.find("Hide Caption ");
+  return at != std::string_view::npos && at + 13 < line.size() &&
+         line[at + 13] >= '0' && line[at + 13] <= '9';
+}
+
 }  // namespace
 
 const char* BoilerplateRule(std::string_view line, std::string_view title) {
   if (line.empty()) return nullptr;
   if (!title.empty() && line == title) return "duplicate-title";
+  if ((line.front() == 'P' || line.front() == 'H') && PhotoGallery(line)) return "photo-gallery";
   if (line.size() > kMaxRuleBytes) return nullptr;  // no rule accepts it
   const auto first = static_cast<unsigned char>(AsciiLower(line.front()));
   const auto last = static_cast<unsigned char>(AsciiLower(line.back()));

@@ -25,6 +25,11 @@ TEST(BoilerplateTest, TableOfLines) {
       {"Jane Roe contributed to this report.", "contributed"},
       {"Enlarge this image toggle caption Jane Roe/AFP/Getty Images", "caption"},
       {"Image copyright Reuters", "photo-credit"},
+      {"Photos: Terror attacks in Brussels An injured woman leaves the airport. Hide Caption 1 "
+       "of 22 Photos: Terror attacks in Brussels Windows are blown out. Hide Caption 2 of 22",
+       "photo-gallery"},
+      {"Hide Caption 7 of 21 Photos: Obama in Europe Obama speaks at a news conference.",
+       "photo-gallery"},
       {"Jane Roe/AFP via Getty Images", "photo-credit"},
       {"Video", "embed"},
       {"CLOSE", "embed"},
@@ -48,6 +53,8 @@ TEST(BoilerplateTest, ContentLinesAreKept) {
       "The talks (held in Cairo / Doha) resumed.",  // not at line end
       "Sharing intelligence was key.",
       "Video footage showed the strike.",
+      "Photos: the army released images of the site.",  // no gallery marker
+      "Hide Caption is what the button said.",
       "1,200",
   };
   for (const char* line : content) EXPECT_EQ(nullptr, BoilerplateRule(line, "")) << line;
