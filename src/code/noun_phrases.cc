@@ -14,7 +14,7 @@ namespace {
 constexpr uint32_t kBreakers = kWcPrep | kWcConj | kWcBe | kWcAux | kWcModal | kWcNeg |
                                kWcRelPron | kWcSubConj | kWcThat | kWcTo | kWcComma |
                                kWcStop | kWcQuote | kWcReport | kWcAccording | kWcPronoun |
-                               kWcAdverb;
+                               kWcAdverb | kWcPredAdj;
 
 bool NpToken(const SentenceCtx& c, uint32_t i) {
   const TokInfo& t = c.tok(i);

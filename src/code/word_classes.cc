@@ -62,6 +62,9 @@ WordClasses::WordClasses() {
        "confirmed", "underline", "underlines", "underlined"},
       kWcObjectReport);
   Add({"alive", "survived", "survives", "surviving"}, kWcSurvival);
+  // Object complements: "holds the occupation fully responsible", "held
+  // Israel accountable", "found them guilty".
+  Add({"accountable", "responsible", "liable", "guilty", "culpable"}, kWcPredAdj);
   Add({"to"}, kWcTo);
   Add({","}, kWcComma);
   Add({";", ":", "(", ")", ".", "!", "?", "--", "[", "]"}, kWcStop);

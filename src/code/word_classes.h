@@ -42,6 +42,7 @@ enum WordClass : uint32_t {
   kWcNumberWord = 1u << 23,  // one, two, ... (noun-group fillers)
   kWcObjectReport = 1u << 24,  // announce, declare: reporting only before a clause
   kWcSurvival = 1u << 25,    // alive, survived, survives, surviving (discourse.cc)
+  kWcPredAdj = 1u << 26,     // accountable, responsible ... ("held X accountable"): ends an NP
 };
 
 class WordClasses {
