@@ -125,6 +125,8 @@ DictionarySet TestDictionary() {
   VerbBlock& claim = Block(&set, "CLAIM", "---", {"claim", "claims", "claimed"});
   Pattern(&claim, {}, {"responsibility"}, "015", 98);
   Block(&set, "MEDIATE", "045", {"mediate", "mediates", "mediated"});
+  VerbBlock& hold = Block(&set, "HOLD", "---", {"hold", "holds", "held"});
+  Pattern(&hold, {}, {"+", "accountable"}, "112", 97);
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -220,6 +222,12 @@ TEST_F(EventCoderTest, CriticsOrVictimsOfAnActorAreNotThatActor) {
   EXPECT_EQ("", Code("Victims of Hamas met Israel on Sunday."));
   EXPECT_EQ("ISR 111 ---", Code("Israel criticized opponents of Hamas."));
   EXPECT_EQ("PSEREBHMS 111 ISR", Code("Leaders of Hamas criticized Israel."));  // still absorbed
+}
+
+TEST_F(EventCoderTest, ObjectComplementEndsTheTargetPhrase) {
+  // "accountable" is not part of the target NP, so "+ accountable" matches.
+  EXPECT_EQ("PSEREBHMS 112 ISRGOV", Code("Hamas held Israeli officials accountable."));
+  EXPECT_EQ("test.verbs.txt:97", First().event.rule);
 }
 
 TEST_F(EventCoderTest, AgentsAttachToTheNearestActor) {
