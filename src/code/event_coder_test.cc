@@ -279,6 +279,12 @@ TEST_F(EventCoderTest, WordAfterAnAdjectivalParticipleIsANoun) {
   EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized Hamas for repeated attacks on Gaza."));
 }
 
+TEST_F(EventCoderTest, PlainWordsBetweenAVerbAndAVerbFormMakeItANoun) {
+  // "criticized new attacks": "attacks" is the object, not a second verb.
+  EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized new Hamas attacks on Sunday."));
+  EXPECT_EQ("ISR 111 PSE", Code("Israel criticized renewed rocket attacks on Gaza."));
+}
+
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
   EXPECT_EQ("", Code("Gaza was attacked on Sunday."));
   EXPECT_EQ("", Code("Hamas was criticized over its rockets at Israel."));

@@ -162,11 +162,18 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
     return true;
   }
   if (past) return false;
+  // Walking back over plain lower-case words: a determiner or number before
+  // them makes this a noun ("the three attacks"), and so does a verb right
+  // before them ("imposed new sanctions", "launched fresh strikes"); a name
+  // or an actor word may be this verb's subject ("said Israel attacks").
+  bool plain = true;
   for (uint32_t k = prev, steps = 0; k >= c.first && steps < 4; --k, ++steps) {
     uint32_t kc = c.cls(k);
     if ((kc & (kWcDet | kWcPossPron)) || IsPossessive(c, k)) return true;
     if (c.token(k).has(kTokNumber)) return true;
-    if (kc != 0 || c.tok(k).is_verb || c.token(k).has(kTokPunct)) return false;
+    if (c.tok(k).is_verb) return k < prev && plain;
+    if (kc != 0 || c.token(k).has(kTokPunct)) return false;
+    plain = plain && !c.tok(k).in_match && !c.token(k).has(kTokCapitalized);
     if (k == c.first) break;
   }
   return false;
