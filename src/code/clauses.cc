@@ -39,12 +39,28 @@ void FillGroup(SentenceCtx& c, const VerbHit& h, VerbGroup* g) {
   const Token& t = c.token(head);
   g->passive = be_before && LooksParticiple(t.norm, t.lemma);
   // "Hizballah fighters backed by Iranian forces": a participle right after a
-  // noun phrase and followed by "by" is a passive reduced relative.
-  if (!g->passive && b == h.first && b > c.first && c.tok(b - 1).np >= 0 && h.end < c.end &&
-      (c.cls(h.end) & kWcBy) && LooksParticiple(t.norm, t.lemma) &&
-      (t.norm.size() > 2 && t.norm.substr(t.norm.size() - 2) == "ed")) {
+  // noun phrase and followed by "by" is a passive reduced relative; so is
+  // one set off by commas ("M23 rebels, backed by Rwanda, seized ..."),
+  // whose whole span up to the closing comma subject searches skip.
+  const bool reduced_shape = !g->passive && b == h.first && b > c.first && h.end < c.end &&
+                             (c.cls(h.end) & kWcBy) && LooksParticiple(t.norm, t.lemma) &&
+                             (t.norm.size() > 2 && t.norm.substr(t.norm.size() - 2) == "ed");
+  const bool after_np = reduced_shape && c.tok(b - 1).np >= 0;
+  const bool after_comma = reduced_shape && !after_np && b > c.first + 1 &&
+                           (c.cls(b - 1) & kWcComma) && c.tok(b - 2).np >= 0;
+  if (after_np || after_comma) {
     g->passive = true;
-    for (uint32_t k = h.first; k < h.end; ++k) c.tok(k).reduced = true;
+    uint32_t end = h.end;
+    if (after_comma) {
+      for (uint32_t k = h.end; k < c.end && !(c.cls(k) & kWcStop); ++k) {
+        if (c.tok(k).is_verb) break;
+        if (c.cls(k) & kWcComma) {
+          end = k + 1;
+          break;
+        }
+      }
+    }
+    for (uint32_t k = after_comma ? b - 1 : h.first; k < end; ++k) c.tok(k).reduced = true;
   }
   if (b > c.first && (c.cls(b - 1) & kWcConj)) g->coordinated = true;
   if (g->infinitive && g->modal.empty()) g->modal = "to";

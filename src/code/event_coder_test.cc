@@ -121,6 +121,7 @@ DictionarySet TestDictionary() {
   Block(&set, "KILL", "190", {"kill", "kills", "killed"});
   Block(&set, "TARGET", "190", {"target", "targets", "targeted"});
   Block(&set, "ACCEPT", "050", {"accept", "accepts", "accepted"});
+  Block(&set, "BACK", "051", {"back", "backs", "backed"});
   // Like Parley.verbs.txt: "claim" codes only with a pattern.
   VerbBlock& claim = Block(&set, "CLAIM", "---", {"claim", "claims", "claimed"});
   Pattern(&claim, {}, {"responsibility"}, "015", 98);
@@ -283,6 +284,14 @@ TEST_F(EventCoderTest, PlainWordsBetweenAVerbAndAVerbFormMakeItANoun) {
   // "criticized new attacks": "attacks" is the object, not a second verb.
   EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized new Hamas attacks on Sunday."));
   EXPECT_EQ("ISR 111 PSE", Code("Israel criticized renewed rocket attacks on Gaza."));
+}
+
+TEST_F(EventCoderTest, ReducedPassiveBetweenCommasIsSkippedBySubjectSearch) {
+  // Without commas and with them: Qatar backs Hamas, Hamas attacks Israel.
+  EXPECT_EQ("QAT 051 PSEREBHMS | PSEREBHMS 190 ISR",
+            Code("Hamas backed by Qatar attacked Israel on Sunday."));
+  EXPECT_EQ("QAT 051 PSEREBHMS | PSEREBHMS 190 ISR",
+            Code("Hamas, backed by Qatar, attacked Israel on Sunday."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {
