@@ -320,7 +320,7 @@ DEUGOV|Bundesregierung,German government,Chancellery
 # Heights -> SYR), whoever controls them on the day.
 PLACES = """
 PSE|Shati,al-Shati,Beach refugee camp,Rafah,Khan Younis,Khan Yunis,Khan Younes,Jabalia,Jabaliya,Deir al-Balah,Deir el-Balah,Beit Lahia,Beit Hanoun,Nuseirat,al-Mawasi,Mawasi,Gaza City,Shujaiya,Zeitoun,Bureij,Maghazi,Jenin,Nablus,Tulkarm,Tulkarem,Hebron,Bethlehem,Jericho,Qalqilya,Tubas,Nur Shams,Jordan Valley,Philadelphi corridor,Netzarim corridor,Morag corridor,Kerem Shalom crossing,Rafah crossing
-ISR|Kiryat Gat,Negev desert,Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Galilee
+ISR|Kiryat Gat,Negev desert,Sderot,Ashkelon,Ashdod,Haifa,Beersheba,Eilat,Be'eri,Kibbutz Be'eri,Kfar Aza,Nir Oz,Reim,Netivot,Metula,Kiryat Shmona,Nahariya,Negev,Gaza envelope,Gaza border communities,Otef Aza,Galilee
 LBN|Litani,Litani River,Marjayoun,Khiam,Bint Jbeil,Naqoura,south Lebanon,southern Lebanon,Dahiyeh,Dahiya,Tyre,Sidon,Nabatieh,Bekaa,Bekaa Valley,Baalbek
 SYR|Aleppo,Idlib,Homs,Hama,Latakia,Tartus,Deir ez-Zor,Deir al-Zor,Raqqa,Daraa,Sweida,Suwayda,Quneitra,Golan Heights,the Golan,the Golan Heights,occupied Golan Heights
 UKR|Vuhledar,Kupiansk,Toretsk,Chasiv Yar,Kurakhove,Huliaipole,Kostiantynivka,Myrnohrad,Kharkiv,Odesa,Odessa,Zaporizhzhia,Dnipro,Lviv,Kherson,Mykolaiv,Sumy,Chernihiv,Donbas,Donbass,Donetsk,Luhansk,Lugansk,Bakhmut,Avdiivka,Pokrovsk,Kramatorsk,Mariupol,Crimea,Crimean peninsula,Sevastopol
@@ -435,6 +435,24 @@ HEADER = """\
 # See docs/dictionaries.md.
 """
 
+# World regions (CAMEO region codes) named as actors, and the region names
+# that would otherwise be read as the United States ("Latin American" ->
+# AMERICAN).  Only phrases that name the countries or their governments:
+# a bare "European" or "African" is far more often a descriptive adjective
+# ("a European bailout"), "the West" a direction, "Middle East" a topic.
+REGIONS = """
+LAM|Latin America,Latin American,Latin Americans
+SAM|South America,South American,South Americans
+CRB|Caribbean nations,Caribbean countries
+PGS|Gulf states,Gulf countries,Gulf Arab states,Persian Gulf states,Gulf monarchies
+WST|Western powers,Western countries,Western nations,Western allies,Western democracies
+WSTGOV|Western governments,Western officials,Western diplomats,Western leaders
+EUR|European countries,European nations,European allies
+EURGOV|European leaders,European governments,European officials,European diplomats
+AFR|African countries,African nations
+AFRGOV|African leaders,African governments
+"""
+
 
 def build(iso_path):
   iso = json.load(open(iso_path, encoding="utf-8"))["3166-1"]
@@ -465,6 +483,8 @@ def build(iso_path):
     add_each(b, code, names, f"{code}: places")
   for code, names in parse_table(INSTITUTIONS, 2):
     add_each(b, code, names, f"{code}: institutions")
+  for code, names in parse_table(REGIONS, 2):
+    add_each(b, code, names, f"{code}: world region")
   return b
 
 
