@@ -96,6 +96,7 @@ DictionarySet TestDictionary() {
          {"VLDGOV", Date::FromYmd(2012, 6, 15), Date::FromYmd(2019, 3, 1)},
          {"VLDELI", {}, {}}});
   Actor(&set, {"palestinian"}, {{"PSE", {}, {}}});
+  Actor(&set, {"doha"}, {{"QATGOV", {}, {}}});  // a capital: the seat of government
   Agent(&set, {"official", "officials"}, "GOV");
   Agent(&set, {"security officials"}, "GOV");
   Agent(&set, {"envoy", "envoys"}, "GOV");
@@ -105,6 +106,7 @@ DictionarySet TestDictionary() {
   Agent(&set, {"spokesman"}, "GOV");
   Agent(&set, {"junta", "army"}, "MIL");
   Agent(&set, {"police"}, "COP");
+  Agent(&set, {"protesters"}, "CVL");
   Agent(&set, {"delegation"}, "GOV");
   Agent(&set, {"strike", "strikes"}, "MIL");
   set.agents.back().needs_actor = true;
@@ -292,6 +294,12 @@ TEST_F(EventCoderTest, ReducedPassiveBetweenCommasIsSkippedBySubjectSearch) {
             Code("Hamas backed by Qatar attacked Israel on Sunday."));
   EXPECT_EQ("QAT 051 PSEREBHMS | PSEREBHMS 190 ISR",
             Code("Hamas, backed by Qatar, attacked Israel on Sunday."));
+}
+
+TEST_F(EventCoderTest, CapitalAfterInGivesPeopleTheCountryNotTheGovernment) {
+  EXPECT_EQ("ISR 111 QATCVL", Code("Israel criticized protesters in Doha."));
+  EXPECT_EQ("QATGOV 111 ISR", Code("Doha criticized Israel."));  // metonymy
+  EXPECT_EQ("QATGOV 111 ISR", Code("Officials in Doha criticized Israel."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {

@@ -289,8 +289,17 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
     } else if (np.absorbs >= 0 && depth < 4) {
       size_t before = out->size();
       Collect(c, np.absorbs, out, depth + 1);
+      // "protesters in Nairobi": a capital after in/at that gives people
+      // their country is the place, not the government it stands for in
+      // "Nairobi said" (KENCVL, not KENGOVCVL). Without a role word the
+      // PETRARCH reading stays ("the closure of guest houses in the
+      // capital" -> the government).
+      const int32_t prep = nps[np.absorbs].prep;
+      const bool locative = np.agent_end > np.agent_begin && prep >= 0 &&
+                            (c.token(prep).norm == "in" || c.token(prep).norm == "at");
       for (size_t k = before; k < out->size(); ++k) {
         Item& x = (*out)[k];
+        if (locative && x.code.size() == 6 && x.code.ends_with("GOV")) x.code.resize(3);
         x.code = WithAgents(c, np, x.code);
         x.first = np.first;
         x.absorbed = true;
