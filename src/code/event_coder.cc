@@ -69,6 +69,30 @@ constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word lis
 // event whose members code one by one (docs/coder.md).
 constexpr size_t kMaxPairwiseMembers = 4;
 
+// "held talks in Cairo", "met at the White House", "signed the deal in
+// Sharm el-Sheikh": for cooperation (roots 03-06) a coded phrase reached
+// only through in/at is where it happened, not the other party. Visits
+// (042/043: "arrived in Cairo") keep it.
+// Also "indirect talks in Muscat" as the object: the phrase took its only
+// actor from "in Muscat".
+bool MeetingPlace(const SentenceCtx& c, const NounPhrase& np, std::string_view code) {
+  if (!c.options->meeting_place_is_no_target || code.size() < 3 || code.substr(0, 2) < "03" ||
+      code.substr(0, 2) > "06" || code.starts_with("042") || code.starts_with("043")) {
+    return false;
+  }
+  int32_t prep = np.prep;
+  if (prep < 0 && np.absorbs >= 0 && np.actor_end == np.actor_begin) {
+    prep = c.s->nps[np.absorbs].prep;
+  } else if (prep >= 0) {
+    // "participating in the Cairo talks": the actor only modifies the
+    // phrase's head, which is what the verb takes "in".
+    if (np.actor_end == np.actor_begin || c.s->actors[np.actor_end - 1].end != np.end) return false;
+  }
+  if (prep < 0) return false;
+  std::string_view w = c.token(static_cast<uint32_t>(prep)).norm;
+  return w == "in" || w == "at";
+}
+
 // Synsets a pattern cannot match without: every synset element and every
 // synset word of a word sequence or {MOD HEAD} phrase; of a (PREP obj)
 // preposition only the first word is matched.
@@ -226,6 +250,8 @@ int32_t HostSubject(const SentenceCtx& c, uint32_t first) {
   }
   if (host < 0) return -1;
   for (uint32_t i = groups[host].end; i < first; ++i) {
+    // The comma opening a reduced passive (", mediated by Oman") is no break.
+    if ((c.cls(i) & kWcComma) && c.tok(i).reduced) continue;
     if (c.cls(i) & (kWcSubConj | kWcComma | kWcThat)) return -1;
   }
   const int32_t np = groups[host].subject_np;
@@ -576,11 +602,13 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     return;
   }
   if (src < 0) src = by >= 0 ? by : agentless_passive ? -1 : g.subject_np;
-  if (tgt < 0) {
-    // Passive: the subject is the target ("Gaza was struck by X"); an
-    // uncoded subject ("rockets were fired from X towards Y") leaves the
-    // object or PP after the verb.
-    tgt = by >= 0 && g.subject_np >= 0 ? g.subject_np : DefaultTarget(*c, g, limit, src);
+  if (tgt < 0 && by >= 0 && g.subject_np >= 0) {
+    tgt = g.subject_np;  // passive: the subject is the target ("Gaza was struck by X")
+  } else if (tgt < 0) {
+    // An uncoded passive subject ("rockets were fired from X towards Y")
+    // leaves the object or PP after the verb, as for an active verb.
+    tgt = DefaultTarget(*c, g, limit, src);
+    if (tgt >= 0 && MeetingPlace(*c, c->s->nps[tgt], code.active)) tgt = -1;
   }
   // "Israel and Hamas held talks mediated by Egypt": a reduced passive
   // consultation (root 04, no auxiliary) by X after a noun that names nobody

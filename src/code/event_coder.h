@@ -46,6 +46,12 @@ struct CoderOptions {
   // repeats the earlier event against X, negated. Off in `parley validate`
   // (PETRARCH codes sentence by sentence).
   bool infer_from_discourse = true;
+  // Cooperation (roots 03-06 except visits 042/043) whose only coded
+  // phrase after the verb is reached through in/at ("held talks in Cairo",
+  // "signed the deal at the White House") has no target: that is where, not
+  // with whom. A list of sources then cooperates pairwise. Off in `parley
+  // validate` (PETRARCH takes the place as the target).
+  bool meeting_place_is_no_target = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

@@ -209,6 +209,14 @@ TEST_F(EventCoderTest, CooperationInASmallListIsPairwiseInALongListPerMember) {
             Code("Egypt, Qatar, Israel, Iraq and Thailand met on Sunday."));
 }
 
+TEST_F(EventCoderTest, MeetingPlaceAfterInOrAtIsNoTarget) {
+  EXPECT_EQ("EGY 040 QAT | QAT 040 EGY", Code("Egypt and Qatar met in Iraq on Sunday."));
+  EXPECT_EQ("ISR 040 ---", Code("Israel met in Iraq on Sunday."));
+  EXPECT_EQ("ISR 040 PSEREBHMS", Code("Israel met Hamas in Iraq on Sunday."));
+  // Violence keeps the place: that is where the victims are.
+  EXPECT_EQ("ISR 190 IRQ", Code("Israel attacked in Iraq on Sunday."));
+}
+
 TEST_F(EventCoderTest, OwnCountryNamedAsAPlaceIsNoTarget) {
   // Hamas (PSE...) and Gaza (PSE): the strip is where, not whom.
   EXPECT_EQ("PSEREBHMS 111 ---", Code("Hamas criticized Gaza on Sunday."));

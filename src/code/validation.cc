@@ -117,6 +117,7 @@ Status RunValidation(const std::string& path, const ValidationOptions& options,
   CoderOptions copt;
   copt.allow_agent_only_source = true;  // PETRARCH codes "---GOV" sources
   copt.allow_missing_target = false;    // and only dyads
+  copt.meeting_place_is_no_target = false;  // and takes "in X" as a target
   copt.group_codes_absorb_agents = false;  // PETRARCH appends agents
   copt.agentless_passive_subject_is_source = true;  // PETRARCH-1 passives
   copt.negated_cooperation_is_rejection = false;     // PETRARCH keeps the code
