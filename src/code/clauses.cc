@@ -336,6 +336,13 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
     const VerbGroup& prev = c.s->groups[gi - 1];
     if (g.coordinated || !prev.produced) return prev.subject_np;
   }
+  // "Hamas rejected the proposal, accusing Israel of stalling": a participle
+  // after a comma, with no subject of its own, is the previous verb's
+  // subject's.
+  if (gi > 0 && g.first > c.first && (c.cls(g.first - 1) & kWcComma) && !g.passive &&
+      g.modal.empty() && c.token(g.first).norm.ends_with("ing")) {
+    return c.s->groups[gi - 1].subject_np;
+  }
   return -1;
 }
 

@@ -115,7 +115,8 @@ DictionarySet TestDictionary() {
   Agent(&set, {"mediation"}, "GOV");
   set.agents.back().needs_actor = true;
   set.agents.back().event_code = "045";
-  VerbBlock& attack = Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "strike"});
+  VerbBlock& attack =
+      Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "attacking", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
   Block(&set, "FIRE", "190", {"fire", "fires", "fired"});
   Block(&set, "CRITICIZE", "111", {"criticize", "criticized", "criticizes"});
@@ -207,6 +208,11 @@ TEST_F(EventCoderTest, CooperationInASmallListIsPairwiseInALongListPerMember) {
   // (not 20 bilateral ones).
   EXPECT_EQ("EGY 040 --- | QAT 040 --- | ISR 040 --- | IRQ 040 --- | THA 040 ---",
             Code("Egypt, Qatar, Israel, Iraq and Thailand met on Sunday."));
+}
+
+TEST_F(EventCoderTest, ParticipleAfterACommaTakesThePreviousVerbsSubject) {
+  EXPECT_EQ("ISR 111 PSEREBHMS | ISR 190 PSE",
+            Code("Israel criticized Hamas, attacking Gaza on Sunday."));
 }
 
 TEST_F(EventCoderTest, MeetingPlaceAfterInOrAtIsNoTarget) {
