@@ -69,6 +69,14 @@ constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word lis
 // event whose members code one by one (docs/coder.md).
 constexpr size_t kMaxPairwiseMembers = 4;
 
+// ", accusing Israel of ...", ", killing 20 people": an -ing participle
+// right after a comma, with no auxiliary (its subject is the previous
+// verb's: SubjectOf).
+bool ParticipleAfterComma(const SentenceCtx& c, const VerbGroup& g) {
+  return g.first > c.first && (c.cls(g.first - 1) & kWcComma) && !g.passive && g.modal.empty() &&
+         c.token(g.first).norm.ends_with("ing");
+}
+
 // "held talks in Cairo", "met at the White House", "signed the deal in
 // Sharm el-Sheikh": for cooperation (roots 03-06) a coded phrase reached
 // only through in/at is where it happened, not the other party. Visits
@@ -619,6 +627,12 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     if (int32_t host = HostSubject(*c, g.first); host >= 0 && host != by) tgt = host;
   }
   if (src < 0 && options_.allow_agent_only_source == false) return;
+  // "X struck Y, killing 20 people": the participle after the comma tells
+  // the outcome of the same act of violence, not another event.
+  if (src >= 0 && src == g.subject_np && code.active.substr(0, 2) >= "18" &&
+      ParticipleAfterComma(*c, g)) {
+    return;
+  }
   size_t before = c->out->events.size();
   Emit(c, g, src, tgt, code, false, rule, &b);
   g.produced = c->out->events.size() > before;

@@ -119,7 +119,7 @@ DictionarySet TestDictionary() {
       Block(&set, "ATTACK", "190", {"attack", "attacks", "attacked", "attacking", "strike"});
   Pattern(&attack, {}, {"rockets", "at", "+"}, "194", 99);
   Block(&set, "FIRE", "190", {"fire", "fires", "fired"});
-  Block(&set, "CRITICIZE", "111", {"criticize", "criticized", "criticizes"});
+  Block(&set, "CRITICIZE", "111", {"criticize", "criticized", "criticizes", "criticizing"});
   Block(&set, "SAY", "010", {"say", "says", "said"});
   Block(&set, "KILL", "190", {"kill", "kills", "killed"});
   Block(&set, "TARGET", "190", {"target", "targets", "targeted"});
@@ -211,8 +211,11 @@ TEST_F(EventCoderTest, CooperationInASmallListIsPairwiseInALongListPerMember) {
 }
 
 TEST_F(EventCoderTest, ParticipleAfterACommaTakesThePreviousVerbsSubject) {
-  EXPECT_EQ("ISR 111 PSEREBHMS | ISR 190 PSE",
-            Code("Israel criticized Hamas, attacking Gaza on Sunday."));
+  EXPECT_EQ("ISR 190 PSE | ISR 111 PSEREBHMS",
+            Code("Israel attacked Gaza, criticizing Hamas on Sunday."));
+  // Violence after the comma is the outcome of the act before it
+  // ("struck X, killing 20 people"), not a second event.
+  EXPECT_EQ("ISR 190 PSE", Code("Israel attacked Gaza, attacking Hamas on Sunday."));
 }
 
 TEST_F(EventCoderTest, MeetingPlaceAfterInOrAtIsNoTarget) {
