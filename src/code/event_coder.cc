@@ -77,6 +77,17 @@ bool ParticipleAfterComma(const SentenceCtx& c, const VerbGroup& g) {
          c.token(g.first).norm.ends_with("ing");
 }
 
+// True when an event of violence (roots 18-20) of this sentence, coded
+// from a verb before `before`, has a source among the members of `np`.
+bool EarlierViolenceBy(const SentenceCtx& c, int32_t np, uint32_t before) {
+  const auto& members = c.s->nps[np].members;
+  for (const EventCandidate& e : c.out->events) {
+    if (e.verb_end > before || e.event.root < "18") continue;
+    if (std::find(members.begin(), members.end(), e.source_mention) != members.end()) return true;
+  }
+  return false;
+}
+
 // "held talks in Cairo", "met at the White House", "signed the deal in
 // Sharm el-Sheikh": for cooperation (roots 03-06) a coded phrase reached
 // only through in/at is where it happened, not the other party. Visits
@@ -628,9 +639,10 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   }
   if (src < 0 && options_.allow_agent_only_source == false) return;
   // "X struck Y, killing 20 people": the participle after the comma tells
-  // the outcome of the same act of violence, not another event.
+  // the outcome of the act of violence the same source committed before
+  // it, not another event.
   if (src >= 0 && src == g.subject_np && code.active.substr(0, 2) >= "18" &&
-      ParticipleAfterComma(*c, g)) {
+      ParticipleAfterComma(*c, g) && EarlierViolenceBy(*c, src, g.first)) {
     return;
   }
   size_t before = c->out->events.size();
