@@ -84,9 +84,9 @@ bool IsOpener(const Token& t) {
 inline bool CannotEnd(const char* bytes, const Token& t, const Token& next) {
   const uint32_t f = t.flags;
   const uint32_t gap = next.start - t.end;
-  if ((f & (kTokAbbreviation | kTokQuote)) || gap > 1 || (gap == 1 && bytes[t.end] != ' ')) {
-    return false;
-  }
+  // One branch for the common test (t.end < text size: `next` follows).
+  const bool spaced = (gap > 1) | ((gap == 1) & (bytes[t.end] != ' '));
+  if (((f & (kTokAbbreviation | kTokQuote)) != 0) | spaced) return false;
   if (!(f & kTokPunct)) return true;
   const unsigned char c = static_cast<unsigned char>(bytes[t.start]);
   return c != '.' && c != '!' && c != '?' && c < 0x80;
