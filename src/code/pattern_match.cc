@@ -161,19 +161,19 @@ bool MatchPre(const SentenceCtx& c, const std::vector<PatElem>& pre, uint32_t cu
 namespace {
 
 // Fills the scratch's synset index for the sentence: one trie walk from each
-// token that starts a phrase ('_' inside a name is transparent), recording
-// every synset of every node reached with the longest length.
+// token that starts a synset member ('_' inside a name is transparent),
+// recording every synset of every node reached with the longest length.
 void BuildSynsetIndex(const SentenceCtx& c) {
   Scratch& s = *c.s;
   const CompiledDictionaryImpl& d = *c.dict;
-  const uint32_t n = c.end - c.first;
-  s.synset_begin.assign(n + 1, 0);
   s.synset_hits.clear();
   s.synset_present.assign((d.synset_labels.size() + 63) / 64, 0);
+  const uint8_t* starts = d.starts.data();
+  const uint32_t num_words = static_cast<uint32_t>(d.starts.size());
   for (uint32_t i = c.first; i < c.end; ++i) {
-    const uint32_t here = static_cast<uint32_t>(s.synset_hits.size());
-    s.synset_begin[i - c.first] = here;
-    if (!d.StartsSynset(c.tok(i).word)) continue;
+    const uint32_t first_word = c.tok(i).word;
+    if (first_word >= num_words || !(starts[first_word] & 4)) continue;
+    const size_t here = s.synset_hits.size();
     uint32_t node = PhraseTrie::kRoot;
     for (uint32_t j = i; j < c.end; ++j) {
       if (j > i && c.tok(j).joiner) continue;
@@ -187,7 +187,7 @@ void BuildSynsetIndex(const SentenceCtx& c) {
         uint32_t syn = d.synset_members[k];
         size_t h = here;
         while (h < s.synset_hits.size() && s.synset_hits[h].synset != syn) ++h;
-        if (h == s.synset_hits.size()) s.synset_hits.push_back({syn, 0});
+        if (h == s.synset_hits.size()) s.synset_hits.push_back({syn, 0, i});
         s.synset_hits[h].len = j + 1 - i;  // later nodes are longer
         if (syn / 64 < s.synset_present.size()) {
           s.synset_present[syn / 64] |= uint64_t{1} << (syn % 64);
@@ -195,20 +195,22 @@ void BuildSynsetIndex(const SentenceCtx& c) {
       }
     }
   }
-  s.synset_begin[n] = static_cast<uint32_t>(s.synset_hits.size());
   s.synsets_ready = true;
 }
 
 }  // namespace
 
+void EnsureSynsetIndex(const SentenceCtx& c) {
+  if (!c.s->synsets_ready) BuildSynsetIndex(c);
+}
+
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
   if (i < c.first || i >= c.end) return 0;
   if (!c.s->synsets_ready) BuildSynsetIndex(c);
-  const Scratch& s = *c.s;
   const uint32_t want = static_cast<uint32_t>(synset);
-  for (uint32_t k = s.synset_begin[i - c.first], e = s.synset_begin[i - c.first + 1]; k < e;
-       ++k) {
-    if (s.synset_hits[k].synset == want) return s.synset_hits[k].len;
+  for (const Scratch::SynsetHit& h : c.s->synset_hits) {
+    if (h.token > i) break;
+    if (h.token == i && h.synset == want) return h.len;
   }
   return 0;
 }
