@@ -162,6 +162,11 @@ struct Scratch : public CoderScratch {
   // discard scan without kStartsDiscard.
   uint32_t starts = 0;
   std::vector<NpItem> np_items;  // noun_phrases.cc, per noun phrase
+  // PrepareTokens, in token order: the tokens whose word starts a discard
+  // phrase (kStartsDiscard), and those FindMatches must look at (word or
+  // lemma starts a phrase, or a reporting / "according" word).
+  std::vector<uint32_t> discard_starts;
+  std::vector<uint32_t> match_starts;
   static uint32_t BloomBit(uint32_t id) { return (id * 2654435761u) >> 22; }  // 10 bits
   void BloomAdd(uint32_t id) {
     uint32_t h = BloomBit(id);
@@ -195,6 +200,9 @@ struct Scratch : public CoderScratch {
   bool gate_words_ready = false;
   std::vector<uint32_t> gate_words;
   std::vector<uint64_t> gate_word_blocks;  // per gate word: the blocks it keys (signature)
+  // With gate_words: the tokens whose word starts a synset member (the
+  // synset index walks from these instead of testing every token).
+  std::vector<uint32_t> synset_starts;
   std::vector<uint32_t> gate_positions;
   std::vector<uint32_t> gate_candidates;
 };

@@ -75,7 +75,8 @@ void SortUnique(std::vector<uint32_t>* v) {
   }
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
-constexpr size_t kMaxKeyIndex = 0xFFFF;
+constexpr size_t kMaxKeyIndex = 0x7FFF;  // 15 bits; bit 15: the word starts a synset member
+constexpr uint16_t kSynsetStart = 0x8000;
 
 }  // namespace
 
@@ -130,6 +131,9 @@ void PatternGates::BuildKeys(const CompiledDictionaryImpl& d, const std::vector<
                              const std::vector<uint8_t>& common) {
   const size_t num_blocks = begin_.size() - 1;
   key_index_.assign(d.words.size(), 0);
+  for (size_t w = 0; w < d.words.size() && w < d.starts.size(); ++w) {
+    if (d.StartsSynset(static_cast<uint32_t>(w))) key_index_[w] = kSynsetStart;
+  }
   // (block, key, position) for every usable pattern, grouped by block, key.
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> keyed;
   for (uint32_t b = 0; b < num_blocks; ++b) {
@@ -172,12 +176,13 @@ void PatternGates::BuildKeys(const CompiledDictionaryImpl& d, const std::vector<
 }
 
 void PatternGates::AddRareKey(uint32_t block, uint32_t word, Range r) {
-  uint16_t& index = key_index_[word];
-  if (index == 0) {
-    // Past 65535 rare words the last index is shared (all blocks).
+  uint16_t& entry = key_index_[word];
+  if ((entry & ~kSynsetStart) == 0) {
+    // Past kMaxKeyIndex rare words the last index is shared (all blocks).
     if (key_blocks_.size() < kMaxKeyIndex) key_blocks_.push_back(0);
-    index = static_cast<uint16_t>(key_blocks_.size());
+    entry = static_cast<uint16_t>((entry & kSynsetStart) | key_blocks_.size());
   }
+  const uint32_t index = entry & ~kSynsetStart;
   key_blocks_[index - 1] |= index == kMaxKeyIndex ? ~uint64_t{0} : BlockBit(block);
   const uint64_t k = (uint64_t{block} << 32) | word;
   uint64_t s = Mix(k) & mask_;
@@ -196,20 +201,25 @@ const PatternGates::Range* PatternGates::Find(uint32_t block, uint32_t word) con
 void PatternGates::SentenceKeyWords(const SentenceCtx& c) const {
   auto& words = c.s->gate_words;
   auto& blocks = c.s->gate_word_blocks;
+  auto& synset_starts = c.s->synset_starts;
   words.clear();
   blocks.clear();
+  synset_starts.clear();
   const uint16_t* index = key_index_.data();
   const uint32_t num_words = static_cast<uint32_t>(key_index_.size());
-  auto add = [&](uint32_t w) {
-    const uint32_t k = w < num_words ? index[w] : 0;
+  auto add = [&](uint32_t w, uint32_t entry) {
+    const uint32_t k = entry & ~uint32_t{kSynsetStart};
     if (k == 0) return;
     words.push_back(w);
     blocks.push_back(key_blocks_[k - 1]);
   };
   for (uint32_t i = c.first; i < c.end; ++i) {
     const TokInfo& t = c.tok(i);
-    add(t.word);
-    if (t.lemma != t.word) add(t.lemma);
+    const uint32_t entry = t.word < num_words ? index[t.word] : 0;
+    if (entry == 0 && t.lemma == t.word) continue;
+    if (entry & kSynsetStart) synset_starts.push_back(i);
+    add(t.word, entry);
+    if (t.lemma != t.word) add(t.lemma, t.lemma < num_words ? index[t.lemma] : 0);
   }
   c.s->gate_words_ready = true;
 }

@@ -37,7 +37,8 @@ class PatternGates {
   // `block`, most specific first, whose key and required synsets are in the
   // sentence of `c`.
   // Uses c.s->gate_words (built on the sentence's first call, after
-  // PrepareTokens; Scratch::gate_words_ready is cleared per sentence).
+  // PrepareTokens, with c.s->synset_starts for the synset index;
+  // Scratch::gate_words_ready is cleared per sentence).
   void Candidates(const SentenceCtx& c, uint32_t block, std::vector<uint32_t>* out) const;
 
   size_t num_patterns() const { return patterns_.size(); }
@@ -82,7 +83,8 @@ class PatternGates {
   std::vector<BloomKey> bloom_keys_;
   std::vector<Slot> slots_;                 // (block, rare word) -> positions
   uint64_t mask_ = 0;
-  // Per word id: 0, or 1 + its index in key_blocks_ when it is a rare key.
+  // Per word id: 0, or 1 + its index in key_blocks_ when it is a rare key;
+  // plus kSynsetStart (bit 15) when it starts a synset member.
   std::vector<uint16_t> key_index_;
   // Per rare key word: a 64-bit signature of the blocks it keys (BlockBit),
   // so a verb group probes only the sentence's words that may key its block.
