@@ -220,21 +220,24 @@ void Reporting(SentenceCtx* c, const VerbHit& h, int32_t group) {
 }
 
 void Subordinates(SentenceCtx* c) {
+  if (!(c->s->classes & (kWcSubConj | kWcRelPron))) return;
   auto& clauses = c->out->clauses;
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    uint32_t k = c->cls(i);
+  TokInfo* toks = c->s->toks.data();  // sentence-relative
+  const uint32_t n = c->end - c->first;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t k = toks[i].cls;
     if (!(k & (kWcSubConj | kWcRelPron))) continue;
     uint32_t e = i + 1;
     bool verb = false;
-    while (e < c->end && !(c->cls(e) & (kWcComma | kWcStop)) && !c->tok(e).stop) {
-      verb |= c->tok(e).is_verb;
+    while (e < n && !(toks[e].cls & (kWcComma | kWcStop)) && !toks[e].stop) {
+      verb |= toks[e].is_verb;
       ++e;
     }
     if (!verb) continue;
-    c->tok(i).barrier = true;
+    toks[i].barrier = true;
     Clause cl;
-    cl.first_token = i;
-    cl.end_token = e;
+    cl.first_token = c->first + i;
+    cl.end_token = c->first + e;
     cl.parent = 0;
     cl.kind = (k & kWcRelPron)     ? Clause::Kind::kRelative
               : (k & kWcCondition) ? Clause::Kind::kConditional
@@ -247,10 +250,15 @@ void Subordinates(SentenceCtx* c) {
 
 void BuildClauses(SentenceCtx* c) {
   Scratch& s = *c->s;
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    uint32_t k = c->cls(i);
-    if (k & (kWcThat | kWcStop | kWcQuote)) c->tok(i).barrier = true;
-    if (k & kWcStop && c->token(i).norm != "(" && c->token(i).norm != ")") c->tok(i).stop = true;
+  if (s.classes & (kWcThat | kWcStop | kWcQuote)) {
+    TokInfo* toks = s.toks.data();  // sentence-relative
+    const Token* tokens = c->text->tokens.data() + c->first;
+    for (uint32_t i = 0, n = c->end - c->first; i < n; ++i) {
+      const uint32_t k = toks[i].cls;
+      if (!(k & (kWcThat | kWcStop | kWcQuote))) continue;
+      toks[i].barrier = true;
+      if ((k & kWcStop) && tokens[i].norm != "(" && tokens[i].norm != ")") toks[i].stop = true;
+    }
   }
   for (size_t hi = 0; hi < s.verbs.size(); ++hi) {
     if (!s.verbs[hi].accepted) continue;

@@ -37,7 +37,12 @@ struct TokInfo {
   bool stop = false;       // hard limit for the forward target search
   bool joiner = false;     // "_" inside a name: transparent to phrase matching
   bool reduced = false;    // verb of a reduced relative ("fighters backed by Iran")
+  // CompiledDictionaryImpl::starts of `word` (bits 0-2: first word of a
+  // phrase / discard / synset member), plus kLemmaStartsPhrase for `lemma`.
+  uint8_t starts = 0;
 };
+constexpr uint8_t kStartsPhrase = 1, kStartsDiscard = 2, kStartsSynset = 4;
+constexpr uint8_t kLemmaStartsPhrase = 8;
 
 struct ActorHit {
   uint32_t first = 0, end = 0;
@@ -107,6 +112,17 @@ struct NounPhrase {
   MemberRange members;  // indices into SentenceCoding::mentions
 };
 
+// One actor code a noun phrase resolves to, before it becomes a mention
+// (noun_phrases.cc: Collect); kept in Scratch so the vector keeps its buffer.
+struct NpItem {
+  std::string code;
+  uint32_t first = 0, end = 0;
+  const CompiledActor* entry = nullptr;
+  uint32_t actor_hit = 0;
+  bool has_hit = false;
+  bool absorbed = false;
+};
+
 struct VerbGroup {
   uint32_t first = 0, end = 0;  // auxiliaries .. verb form end
   int32_t hit = -1;             // index into verb hits
@@ -142,6 +158,15 @@ struct Scratch : public CoderScratch {
   // The word classes of the sentence's words, or-ed (PrepareTokens): rare
   // constructions skip the sentence on one test ("alive": kWcSurvival).
   uint32_t classes = 0;
+  // TokInfo::starts of the sentence's tokens, or-ed (PrepareTokens): no
+  // discard scan without kStartsDiscard.
+  uint32_t starts = 0;
+  std::vector<NpItem> np_items;  // noun_phrases.cc, per noun phrase
+  // PrepareTokens, in token order: the tokens whose word starts a discard
+  // phrase (kStartsDiscard), and those FindMatches must look at (word or
+  // lemma starts a phrase, or a reporting / "according" word).
+  std::vector<uint32_t> discard_starts;
+  std::vector<uint32_t> match_starts;
   static uint32_t BloomBit(uint32_t id) { return (id * 2654435761u) >> 22; }  // 10 bits
   void BloomAdd(uint32_t id) {
     uint32_t h = BloomBit(id);
@@ -151,19 +176,35 @@ struct Scratch : public CoderScratch {
     uint32_t h = BloomBit(id);
     return (bloom[h >> 6] >> (h & 63)) & 1;
   }
-  // Per-sentence synset index (pattern_match.cc), built on first use: for
-  // each token, the synsets with a member phrase starting there and the
-  // length of the longest one; plus one bit per synset present anywhere in
-  // the sentence. `synsets_ready` is cleared at the start of every sentence
+  // Per-sentence synset index (pattern_match.cc), built on first use: every
+  // (token, synset) with a member phrase of the synset starting at the token
+  // and the length of the longest one, in token order (a sentence has few);
+  // plus one bit per synset present anywhere in the sentence.
+  // `synsets_ready` is cleared at the start of every sentence
   // (EventCoderImpl::CodeSentence), after PrepareTokens.
   struct SynsetHit {
     uint32_t synset = 0;
     uint32_t len = 0;
+    uint32_t token = 0;
   };
   bool synsets_ready = false;
-  std::vector<uint32_t> synset_begin;  // per sentence token + 1: range into synset_hits
   std::vector<SynsetHit> synset_hits;
   std::vector<uint64_t> synset_present;
+  // After EnsureSynsetIndex: whether a member phrase of `synset` is in the sentence.
+  bool SynsetPresent(uint32_t synset) const {
+    return synset / 64 < synset_present.size() && ((synset_present[synset / 64] >> (synset % 64)) & 1);
+  }
+  // pattern_gates.h: the sentence's word and lemma ids that key some verb
+  // pattern (built on first use; cleared per sentence with synsets_ready),
+  // and CodeGroup's work vectors.
+  bool gate_words_ready = false;
+  std::vector<uint32_t> gate_words;
+  std::vector<uint64_t> gate_word_blocks;  // per gate word: the blocks it keys (signature)
+  // With gate_words: the tokens whose word starts a synset member (the
+  // synset index walks from these instead of testing every token).
+  std::vector<uint32_t> synset_starts;
+  std::vector<uint32_t> gate_positions;
+  std::vector<uint32_t> gate_candidates;
 };
 
 // Everything the per-sentence functions need.
@@ -218,6 +259,8 @@ bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const Ve
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i);
 // True when a member phrase of `synset` starts somewhere in the sentence.
 bool SynsetInSentence(const SentenceCtx& c, int32_t synset);
+// Builds the sentence's synset index unless built (Scratch::SynsetPresent).
+void EnsureSynsetIndex(const SentenceCtx& c);
 
 }  // namespace parley::coder_internal
 

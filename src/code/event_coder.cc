@@ -9,6 +9,7 @@
 #include "code/clauses.h"
 #include "code/coder_internal.h"
 #include "code/discourse.h"
+#include "code/pattern_gates.h"
 #include "dict/cameo_table.h"
 
 namespace parley {
@@ -49,21 +50,6 @@ CodePair SplitPair(std::string_view code) {
   return {code.substr(0, colon), code.substr(colon + 1)};
 }
 
-// A usable pattern of a verb block as the coder tries it: the sentence bloom
-// words and bits of up to two of its literal words (kAlwaysWord: none) and
-// its index.
-struct PatternGate {
-  static constexpr uint8_t kAlwaysWord = 16;  // an all-ones word after the bloom
-  uint8_t word[2] = {kAlwaysWord, kAlwaysWord};  // bloom word and bit of each anchor
-  uint8_t bit[2] = {0, 0};
-  uint32_t pattern = 0;
-  void Set(int k, uint32_t bloom_bit) {
-    word[k] = static_cast<uint8_t>(bloom_bit >> 6);
-    bit[k] = static_cast<uint8_t>(bloom_bit & 63);
-  }
-};
-
-constexpr uint32_t kSynsetBit = 0x80000000u;  // synset id in a PatElem word list
 // Cooperation between the members of one list is coded pairwise only up to
 // this many members (at most 12 events); a longer list is a multilateral
 // event whose members code one by one (docs/coder.md).
@@ -112,59 +98,14 @@ bool MeetingPlace(const SentenceCtx& c, const NounPhrase& np, std::string_view c
   return w == "in" || w == "at";
 }
 
-// Synsets a pattern cannot match without: every synset element and every
-// synset word of a word sequence or {MOD HEAD} phrase; of a (PREP obj)
-// preposition only the first word is matched.
-void RequiredSynsets(const CompiledPattern& p, std::vector<uint32_t>* out) {
-  auto add = [&](uint32_t syn) {
-    if (std::find(out->begin(), out->end(), syn) == out->end()) out->push_back(syn);
-  };
-  for (const auto* half : {&p.pre, &p.post}) {
-    for (const PatElem& e : *half) {
-      if (e.kind == PatElem::Kind::kSynset && e.synset >= 0) add(static_cast<uint32_t>(e.synset));
-      if (e.kind == PatElem::Kind::kWords || e.kind == PatElem::Kind::kNounPhrase) {
-        for (uint32_t w : e.words) {
-          if (w & kSynsetBit) add(w & ~kSynsetBit);
-        }
-      }
-      if (e.kind == PatElem::Kind::kPrep && !e.words.empty() && (e.words[0] & kSynsetBit)) {
-        add(e.words[0] & ~kSynsetBit);
-      }
-    }
-  }
-}
-
 class EventCoderImpl : public EventCoder {
  public:
   EventCoderImpl(std::shared_ptr<const CompiledDictionary> dict,
                  const CompiledDictionaryImpl* impl, CoderOptions options)
-      : dict_(std::move(dict)), d_(impl), options_(options), cameo_(&CameoTable::Default()) {
-    synsets_of_.reserve(d_->patterns.size() + 1);
-    synsets_of_.push_back(0);
-    std::vector<uint32_t> req;
-    for (const CompiledPattern& p : d_->patterns) {
-      req.clear();
-      RequiredSynsets(p, &req);
-      synset_ids_.insert(synset_ids_.end(), req.begin(), req.end());
-      synsets_of_.push_back(static_cast<uint32_t>(synset_ids_.size()));
-      pattern_rule_.push_back(p.loc.RuleId());
-    }
+      : dict_(std::move(dict)), d_(impl), options_(options), cameo_(&CameoTable::Default()),
+        gates_(*impl, classes_) {
+    for (const CompiledPattern& p : d_->patterns) pattern_rule_.push_back(p.loc.RuleId());
     for (const CompiledVerbEntry& e : d_->verb_entries) entry_rule_.push_back(e.loc.RuleId());
-    gates_begin_.push_back(0);
-    for (const CompiledBlock& block : d_->blocks) {
-      for (uint32_t pi : block.patterns) {
-        const CompiledPattern& p = d_->patterns[pi];
-        if (!p.usable) continue;
-        PatternGate gate;
-        gate.pattern = pi;
-        if (!p.required.empty()) {
-          gate.Set(0, Scratch::BloomBit(p.required.front()));
-          gate.Set(1, Scratch::BloomBit(p.required.back()));
-        }
-        gates_.push_back(gate);
-      }
-      gates_begin_.push_back(static_cast<uint32_t>(gates_.size()));
-    }
   }
 
   std::unique_ptr<CoderScratch> NewScratch() const override {
@@ -202,18 +143,11 @@ class EventCoderImpl : public EventCoder {
   CoderOptions options_;
   WordClasses classes_;
   const CameoTable* cameo_;
-  // Per pattern: the synsets it requires, synset_ids_[synsets_of_[p],
-  // synsets_of_[p + 1]); a pattern whose synset has no member phrase in the
-  // sentence is skipped without being matched.
-  std::vector<uint32_t> synsets_of_;
-  std::vector<uint32_t> synset_ids_;
   // Rule ids ("CAMEO.2.0.txt:812") per pattern and per verb entry.
   std::vector<std::string> pattern_rule_;
   std::vector<std::string> entry_rule_;
-  // Per block b: its usable patterns, most specific first, in
-  // gates_[gates_begin_[b], gates_begin_[b + 1]).
-  std::vector<uint32_t> gates_begin_;
-  std::vector<PatternGate> gates_;
+  // Which patterns of a verb's block may match a sentence (pattern_gates.h).
+  PatternGates gates_;
 };
 
 // "CEBU CITY: --", "GAZA CITY, July 5 (Reuters) -": upper-case words (and
@@ -406,6 +340,7 @@ void EventCoderImpl::Code(const Document& doc, const AnalyzedText& text,
 
 void EventCoderImpl::CodeSentence(SentenceCtx* c) const {
   c->s->synsets_ready = false;
+  c->s->gate_words_ready = false;
   FindMatches(c);
   AcceptVerbs(c);
   BuildNounPhrases(c);
@@ -562,21 +497,8 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   PatternBinding b;
   const CompiledPattern* matched = nullptr;
   uint32_t matched_index = 0;
-  // The sentence bloom plus an all-ones word for gates without an anchor.
-  uint64_t bloom[17];
-  std::copy(std::begin(c->s->bloom), std::end(c->s->bloom), bloom);
-  bloom[16] = ~uint64_t{0};
-  for (uint32_t k = gates_begin_[entry.block]; k < gates_begin_[entry.block + 1]; ++k) {
-    const PatternGate& gate = gates_[k];  // cheap prefilter; MatchPattern checks all words
-    if (!((bloom[gate.word[0]] >> gate.bit[0]) & (bloom[gate.word[1]] >> gate.bit[1]) & 1)) {
-      continue;
-    }
-    const uint32_t pi = gate.pattern;
-    bool synsets = true;
-    for (uint32_t r = synsets_of_[pi]; r < synsets_of_[pi + 1] && synsets; ++r) {
-      synsets = SynsetInSentence(*c, static_cast<int32_t>(synset_ids_[r]));
-    }
-    if (!synsets) continue;
+  gates_.Candidates(*c, entry.block, &c->s->gate_candidates);
+  for (uint32_t pi : c->s->gate_candidates) {
     if (MatchPattern(*c, d_->patterns[pi], g, limit, &b)) {
       matched = &d_->patterns[pi];
       matched_index = pi;

@@ -4,6 +4,7 @@
 // and definite-description resolution.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <span>
 
 #include "code/coder_internal.h"
@@ -16,13 +17,12 @@ constexpr uint32_t kBreakers = kWcPrep | kWcConj | kWcBe | kWcAux | kWcModal | k
                                kWcStop | kWcQuote | kWcReport | kWcAccording | kWcPronoun |
                                kWcAdverb | kWcPredAdj;
 
-bool NpToken(const SentenceCtx& c, uint32_t i) {
-  const TokInfo& t = c.tok(i);
+// True when a token can be part of a noun phrase.
+inline bool NpToken(const TokInfo& t, const Token& tk, const VerbHit* verbs) {
   if (t.in_match) return true;
   if (t.is_verb) return false;
-  const Token& tk = c.token(i);
   if (tk.has(kTokPossessive)) return true;
-  if (t.verb >= 0 && c.s->verbs[t.verb].accepted) return false;
+  if (t.verb >= 0 && verbs[t.verb].accepted) return false;
   if (t.cls & kWcDet) return true;
   if (t.cls & kBreakers) return (t.cls & kWcReport) && !(t.cls & ~(kWcReport | kWcAdverb));
   if (tk.has(kTokPunct)) return tk.norm == "-";
@@ -92,42 +92,54 @@ bool ObjectPosition(const SentenceCtx& c, const NounPhrase& np) {
   return false;
 }
 
+// Noun phrases: maximal runs of NpToken tokens, a pronoun alone. Each gets
+// its preposition, its token marks (TokInfo::np) and its hit ranges; hits
+// and phrases are both in token order, so one cursor each (a phrase without
+// hits gets the empty range [size, size)).
 void Chunk(SentenceCtx* c) {
   Scratch& s = *c->s;
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    if (c->cls(i) & kWcPronoun) {
-      NounPhrase np;
-      np.first = i;
-      np.end = i + 1;
-      np.pronoun = true;
-      s.nps.push_back(np);
-      continue;
-    }
-    if (!NpToken(*c, i)) continue;
-    NounPhrase np;
-    np.first = i++;  // token i passed NpToken above and is no pronoun
-    while (i < c->end && NpToken(*c, i) && !(c->cls(i) & kWcPronoun)) ++i;
-    np.end = i--;
-    s.nps.push_back(np);
-  }
-  // Hits and noun phrases are both in token order: one cursor each. An NP
-  // without hits gets the empty range [size, size).
+  const uint32_t first = c->first, n = c->end - c->first;
+  TokInfo* toks = s.toks.data();  // sentence-relative below
+  const Token* tokens = c->text->tokens.data() + first;
+  const VerbHit* verbs = s.verbs.data();
+  const ActorHit* actors = s.actors.data();
+  const AgentHit* agents = s.agents.data();
   const uint32_t n_actors = static_cast<uint32_t>(s.actors.size());
   const uint32_t n_agents = static_cast<uint32_t>(s.agents.size());
   uint32_t a = 0, g = 0;
-  for (size_t k = 0; k < s.nps.size(); ++k) {
-    NounPhrase& np = s.nps[k];
-    if (np.first > c->first && (c->cls(np.first - 1) & (kWcPrep | kWcTo))) {
+  auto add = [&](uint32_t b, uint32_t e, bool pronoun) {
+    const int32_t index = static_cast<int32_t>(s.nps.size());
+    NounPhrase& np = s.nps.emplace_back();
+    np.first = first + b;
+    np.end = first + e;
+    np.pronoun = pronoun;
+    if (b > 0 && (toks[b - 1].cls & (kWcPrep | kWcTo))) {
       np.prep = static_cast<int32_t>(np.first - 1);
     }
-    for (uint32_t i = np.first; i < np.end; ++i) c->tok(i).np = static_cast<int32_t>(k);
-    while (a < n_actors && s.actors[a].first < np.first) ++a;
-    np.actor_begin = np.actor_end = a < n_actors && s.actors[a].first < np.end ? a : n_actors;
-    while (np.actor_end < n_actors && s.actors[np.actor_end].first < np.end) ++np.actor_end;
-    while (g < n_agents && s.agents[g].first < np.first) ++g;
-    np.agent_begin = np.agent_end = g < n_agents && s.agents[g].first < np.end ? g : n_agents;
-    while (np.agent_end < n_agents && s.agents[np.agent_end].first < np.end) ++np.agent_end;
+    for (uint32_t i = b; i < e; ++i) toks[i].np = index;
+    while (a < n_actors && actors[a].first < np.first) ++a;
+    np.actor_begin = np.actor_end = a < n_actors && actors[a].first < np.end ? a : n_actors;
+    while (np.actor_end < n_actors && actors[np.actor_end].first < np.end) ++np.actor_end;
+    while (g < n_agents && agents[g].first < np.first) ++g;
+    np.agent_begin = np.agent_end = g < n_agents && agents[g].first < np.end ? g : n_agents;
+    while (np.agent_end < n_agents && agents[np.agent_end].first < np.end) ++np.agent_end;
+  };
+  constexpr uint32_t kNone = ~0u;
+  uint32_t open = kNone;  // first token of the phrase being extended
+  for (uint32_t k = 0; k < n; ++k) {
+    const bool pronoun = (toks[k].cls & kWcPronoun) != 0;
+    const bool in = !pronoun && NpToken(toks[k], tokens[k], verbs);
+    if (open != kNone && !in) {
+      add(open, k, false);
+      open = kNone;
+    }
+    if (pronoun) {
+      add(k, k + 1, true);
+    } else if (in && open == kNone) {
+      open = k;
+    }
   }
+  if (open != kNone) add(open, n, false);
 }
 
 void Compounds(SentenceCtx* c) {
@@ -190,9 +202,12 @@ bool IsNamedGroupCode(const std::string& code) {
 
 // Actor code + the agents of `np` ("ISR" + GOV -> "ISRGOV", "IGO~" prefixes).
 std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string code) {
+  if (np.agent_end == np.agent_begin) return code;  // nothing to add (most phrases)
   if (c.options->group_codes_absorb_agents && IsNamedGroupCode(code)) return code;
   bool former = false;
-  for (uint32_t i = np.first; i < np.end; ++i) former |= (c.cls(i) & kWcFormer) != 0;
+  if (c.s->classes & kWcFormer) {
+    for (uint32_t i = np.first; i < np.end; ++i) former |= (c.cls(i) & kWcFormer) != 0;
+  }
   std::string suffix;
   for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
     const CompiledAgent& ag = c.dict->agents[c.s->agents[a].agent];
@@ -210,14 +225,7 @@ std::string WithAgents(const SentenceCtx& c, const NounPhrase& np, std::string c
   return code + suffix;
 }
 
-struct Item {
-  std::string code;
-  uint32_t first, end;
-  const CompiledActor* entry;
-  uint32_t actor_hit;
-  bool has_hit;
-  bool absorbed;
-};
+using Item = NpItem;
 
 // "Syrian and Iranian forces": a list item that is one bare demonym (a
 // single-word actor hit that is not its actor's name and has an adjective
@@ -359,7 +367,7 @@ void BuildNounPhrases(SentenceCtx* c) {
   Absorb(c);
   auto& nps = c->s->nps;
   auto& mentions = c->out->mentions;
-  std::vector<Item> items;  // reused across noun phrases
+  std::vector<Item>& items = c->s->np_items;  // reused across noun phrases
   for (size_t k = 0; k < nps.size(); ++k) {
     NounPhrase& np = nps[k];
     if (np.pronoun || np.absorbed_by >= 0) continue;
@@ -535,6 +543,36 @@ void ResolveDemonymGroups(SentenceCtx* c) {
   }
 }
 
+namespace {
+
+// Appends to the sentence's mentions a copy of `ref` (a mention of this or
+// an earlier sentence) for the words of `np`: a pronoun or definite
+// description referring to it, with `suffix` replacing its roles when not
+// empty. Built in place; `ref` may point into the vector that grows.
+void AppendCoreferent(SentenceCtx* c, const ActorMention* ref, const NounPhrase& np, uint32_t group,
+                      const std::string& suffix) {
+  auto& ms = c->out->mentions;
+  const auto* base = ms.data();
+  const bool in_sentence = !ms.empty() && std::less_equal<>()(base, ref) &&
+                           std::less<>()(ref, base + ms.size());
+  const size_t ref_index = in_sentence ? static_cast<size_t>(ref - base) : 0;
+  ActorMention& m = ms.emplace_back();
+  const ActorMention& r = in_sentence ? ms[ref_index] : *ref;
+  m = r;  // every field, then the mention's own words
+  m.first_token = np.first;
+  m.end_token = np.end;
+  if (!suffix.empty()) m.actor.code = r.actor.code.substr(0, 3) + suffix;
+  m.actor.start = c->token(np.first).start;
+  m.actor.end = c->token(np.end - 1).end;
+  m.actor.text.assign(c->doc->text, m.actor.start, m.actor.end - m.actor.start);
+  m.actor.via = np.pronoun ? "pronoun" : "coreference";
+  m.pronoun = true;
+  m.compound = false;
+  m.group = group;
+}
+
+}  // namespace
+
 void ResolvePronouns(SentenceCtx* c) {
   ResolvePossessives(c);
   ResolveDemonymGroups(c);
@@ -553,26 +591,18 @@ void ResolvePronouns(SentenceCtx* c) {
       ref = DefiniteReferent(*c, np.first, c->token(np.first + 1).norm, &suffix);
     }
     if (!ref) continue;
-    ActorMention m = *ref;
-    m.first_token = np.first;
-    m.end_token = np.end;
-    if (!suffix.empty()) m.actor.code = m.actor.code.substr(0, 3) + suffix;
-    m.actor.start = c->token(np.first).start;
-    m.actor.end = c->token(np.end - 1).end;
-    m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
-    m.actor.via = np.pronoun ? "pronoun" : "coreference";
-    m.pronoun = true;
-    m.compound = false;
-    m.group = static_cast<uint32_t>(k);
     np.members.push_back(static_cast<int32_t>(c->out->mentions.size()));
-    c->out->mentions.push_back(std::move(m));
+    AppendCoreferent(c, ref, np, static_cast<uint32_t>(k), suffix);
   }
 }
 
 namespace {
 
-// A 3-letter code prefix that names a state (not an IGO/NGO/group or region).
-bool CountryPrefix(const std::string& code) {
+constexpr uint32_t kNoCountry = ~0u;
+
+// The 3-letter code prefix as a 15-bit key when it names a state (not an
+// IGO/NGO/group or region), else kNoCountry. Equal keys = equal prefixes.
+uint32_t CountryKey(const std::string& code) {
   static constexpr std::string_view kNotCountries[] = {
       "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU",
       "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
@@ -588,12 +618,15 @@ bool CountryPrefix(const std::string& code) {
     }
     return v;
   }();
-  if (code.size() < 3) return false;
+  if (code.size() < 3) return kNoCountry;
   for (int i = 0; i < 3; ++i) {
-    if (code[i] < 'A' || code[i] > 'Z') return false;
+    if (code[i] < 'A' || code[i] > 'Z') return kNoCountry;
   }
-  return !kNot[key(code.data())];
+  const uint32_t k = key(code.data());
+  return kNot[k] ? kNoCountry : k;
 }
+
+bool CountryPrefix(const std::string& code) { return CountryKey(code) != kNoCountry; }
 
 // "in X" / "a village in X": the mention names where something happened.
 bool Locative(const SentenceCtx& c, const ActorMention& m) {
@@ -607,30 +640,45 @@ bool Locative(const SentenceCtx& c, const ActorMention& m) {
 // The country that dominates the preceding sentences' mentions: at least
 // three mentions and three times as many as any other country, else "".
 std::string DominantCountry(const SentenceCtx& c) {
-  std::vector<std::pair<std::string, int>> counts;
+  struct Count {
+    uint32_t key;
+    int n;
+    const std::string* code;  // a code with this prefix
+  };
+  std::vector<Count> counts;
   for (const ActorMention* pm : c.s->context) {
     const ActorMention& m = *pm;
-    if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
-    std::string p = m.actor.code.substr(0, 3);
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& e) { return e.first == p; });
-    if (it == counts.end()) counts.push_back({p, 1});
-    else ++it->second;
+    const uint32_t key = m.agent_only ? kNoCountry : CountryKey(m.actor.code);
+    if (key == kNoCountry) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [key](const Count& e) { return e.key == key; });
+    if (it == counts.end()) counts.push_back({key, 1, &m.actor.code});
+    else ++it->n;
   }
-  std::sort(counts.begin(), counts.end(),
-            [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (counts.empty() || counts[0].second < 3) return "";
-  if (counts.size() > 1 && counts[0].second < 3 * counts[1].second) return "";
-  return counts[0].first;
+  const Count* best = nullptr;
+  int second = 0;  // a tie for the lead is a second country as strong
+  for (const Count& e : counts) {
+    if (!best || e.n > best->n) {
+      if (best) second = best->n;
+      best = &e;
+    } else if (e.n > second) {
+      second = e.n;
+    }
+  }
+  if (!best || best->n < 3 || best->n < 3 * second) return "";
+  return best->code->substr(0, 3);
 }
 
 // True when earlier sentences of the document name a country other than
-// `country`: "the army" in "the army struck targets in Gaza" after Israel was
-// named is not Gaza's army, so the place says nothing about whose it is.
-bool ContextNamesOtherCountry(const SentenceCtx& c, const std::string& country) {
+// `country` (a CountryKey): "the army" in "the army struck targets in Gaza"
+// after Israel was named is not Gaza's army, so the place says nothing
+// about whose it is.
+bool ContextNamesOtherCountry(const SentenceCtx& c, uint32_t country) {
   for (const ActorMention* pm : c.s->context) {
     const ActorMention& m = *pm;
-    if (m.agent_only || !CountryPrefix(m.actor.code)) continue;
-    if (m.actor.code.compare(0, 3, country) != 0) return true;
+    if (m.agent_only) continue;
+    const uint32_t key = CountryKey(m.actor.code);
+    if (key != kNoCountry && key != country) return true;
   }
   return false;
 }
@@ -642,29 +690,32 @@ void CountryForAgentOnly(SentenceCtx* c) {
   if (std::none_of(ms.begin(), ms.end(), [](const ActorMention& m) { return m.agent_only; })) {
     return;  // nothing to do (most sentences): skip the country scans
   }
-  std::string country;
+  uint32_t country = kNoCountry;
+  std::string letters;  // the country's code prefix
   bool place = false, any_agent_only = false;
   for (const ActorMention& m : ms) {
     if (m.agent_only) {
       any_agent_only = true;
       continue;
     }
-    if (!CountryPrefix(m.actor.code)) continue;
-    if (!country.empty() && m.actor.code.compare(0, 3, country) != 0) return;  // two countries
-    country = m.actor.code.substr(0, 3);
-    place |= !m.pronoun && Locative(*c, m);  // "engage in them" is no place
+    const uint32_t key = CountryKey(m.actor.code);
+    if (key == kNoCountry) continue;
+    if (country != kNoCountry && key != country) return;  // two countries
+    if (country == kNoCountry) letters.assign(m.actor.code, 0, 3);
+    country = key;
+    if (!place) place = !m.pronoun && Locative(*c, m);  // "engage in them" is no place
   }
-  if (!any_agent_only || (!place && !country.empty())) return;
-  if (!country.empty() && ContextNamesOtherCountry(*c, country)) return;
+  if (!any_agent_only || (!place && country != kNoCountry)) return;
+  if (country != kNoCountry && ContextNamesOtherCountry(*c, country)) return;
   const char* via = "agent+sentence country";
-  if (country.empty()) {  // no country in the sentence: the document's, if clear
-    country = DominantCountry(*c);
+  if (country == kNoCountry) {  // no country in the sentence: the document's, if clear
+    letters = DominantCountry(*c);
     via = "agent+document country";
-    if (country.empty()) return;
+    if (letters.empty()) return;
   }
   for (ActorMention& m : ms) {
     if (!m.agent_only) continue;
-    m.actor.code.replace(0, 3, country);
+    m.actor.code.replace(0, 3, letters);
     m.agent_only = false;
     m.actor.via = via;
   }

@@ -161,54 +161,67 @@ bool MatchPre(const SentenceCtx& c, const std::vector<PatElem>& pre, uint32_t cu
 namespace {
 
 // Fills the scratch's synset index for the sentence: one trie walk from each
-// token that starts a phrase ('_' inside a name is transparent), recording
-// every synset of every node reached with the longest length.
-void BuildSynsetIndex(const SentenceCtx& c) {
+// token that starts a synset member ('_' inside a name is transparent),
+// recording every synset of every node reached with the longest length.
+void WalkSynsets(const SentenceCtx& c, uint32_t i) {
   Scratch& s = *c.s;
   const CompiledDictionaryImpl& d = *c.dict;
-  const uint32_t n = c.end - c.first;
-  s.synset_begin.assign(n + 1, 0);
-  s.synset_hits.clear();
-  s.synset_present.assign((d.synset_labels.size() + 63) / 64, 0);
-  for (uint32_t i = c.first; i < c.end; ++i) {
-    const uint32_t here = static_cast<uint32_t>(s.synset_hits.size());
-    s.synset_begin[i - c.first] = here;
-    if (!d.StartsSynset(c.tok(i).word)) continue;
-    uint32_t node = PhraseTrie::kRoot;
-    for (uint32_t j = i; j < c.end; ++j) {
-      if (j > i && c.tok(j).joiner) continue;
-      uint32_t w = c.tok(j).word;
-      if (w == kNoWord) break;
-      node = d.trie.Child(node, w);
-      if (node == PhraseTrie::kNone) break;
-      const NodeInfo* info = d.Info(node);
-      if (!info) continue;
-      for (uint32_t k = info->synset_begin; k < info->synset_end; ++k) {
-        uint32_t syn = d.synset_members[k];
-        size_t h = here;
-        while (h < s.synset_hits.size() && s.synset_hits[h].synset != syn) ++h;
-        if (h == s.synset_hits.size()) s.synset_hits.push_back({syn, 0});
-        s.synset_hits[h].len = j + 1 - i;  // later nodes are longer
-        if (syn / 64 < s.synset_present.size()) {
-          s.synset_present[syn / 64] |= uint64_t{1} << (syn % 64);
-        }
+  const size_t here = s.synset_hits.size();
+  uint32_t node = PhraseTrie::kRoot;
+  for (uint32_t j = i; j < c.end; ++j) {
+    if (j > i && c.tok(j).joiner) continue;
+    uint32_t w = c.tok(j).word;
+    if (w == kNoWord) break;
+    node = d.trie.Child(node, w);
+    if (node == PhraseTrie::kNone) break;
+    const NodeInfo* info = d.Info(node);
+    if (!info) continue;
+    for (uint32_t k = info->synset_begin; k < info->synset_end; ++k) {
+      uint32_t syn = d.synset_members[k];
+      size_t h = here;
+      while (h < s.synset_hits.size() && s.synset_hits[h].synset != syn) ++h;
+      if (h == s.synset_hits.size()) s.synset_hits.push_back({syn, 0, i});
+      s.synset_hits[h].len = j + 1 - i;  // later nodes are longer
+      if (syn / 64 < s.synset_present.size()) {
+        s.synset_present[syn / 64] |= uint64_t{1} << (syn % 64);
       }
     }
   }
-  s.synset_begin[n] = static_cast<uint32_t>(s.synset_hits.size());
+}
+
+// Fills the scratch's synset index for the sentence: one trie walk from each
+// token that starts a synset member ('_' inside a name is transparent),
+// recording every synset of every node reached with the longest length.
+// The start tokens come from Scratch::synset_starts when pattern_gates.cc
+// has collected them for the sentence.
+void BuildSynsetIndex(const SentenceCtx& c) {
+  Scratch& s = *c.s;
+  const CompiledDictionaryImpl& d = *c.dict;
+  s.synset_hits.clear();
+  s.synset_present.assign((d.synset_labels.size() + 63) / 64, 0);
+  if (s.gate_words_ready) {
+    for (uint32_t i : s.synset_starts) WalkSynsets(c, i);
+  } else {
+    for (uint32_t i = c.first; i < c.end; ++i) {
+      if (d.StartsSynset(c.tok(i).word)) WalkSynsets(c, i);
+    }
+  }
   s.synsets_ready = true;
 }
 
 }  // namespace
 
+void EnsureSynsetIndex(const SentenceCtx& c) {
+  if (!c.s->synsets_ready) BuildSynsetIndex(c);
+}
+
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
   if (i < c.first || i >= c.end) return 0;
   if (!c.s->synsets_ready) BuildSynsetIndex(c);
-  const Scratch& s = *c.s;
   const uint32_t want = static_cast<uint32_t>(synset);
-  for (uint32_t k = s.synset_begin[i - c.first], e = s.synset_begin[i - c.first + 1]; k < e;
-       ++k) {
-    if (s.synset_hits[k].synset == want) return s.synset_hits[k].len;
+  for (const Scratch::SynsetHit& h : c.s->synset_hits) {
+    if (h.token > i) break;
+    if (h.token == i && h.synset == want) return h.len;
   }
   return 0;
 }

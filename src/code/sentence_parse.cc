@@ -23,10 +23,12 @@ struct Longest {
 
 void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, bool verbs_only) {
   const CompiledDictionaryImpl& d = *c.dict;
+  const TokInfo* toks = c.s->toks.data();  // index j - c.first
   uint32_t node = PhraseTrie::kRoot;
   for (uint32_t j = i; j < c.end; ++j) {
-    if (j > i && c.tok(j).joiner) continue;  // "Dol_Amroth"
-    uint32_t w = j == i ? first_word : c.tok(j).word;
+    const TokInfo& tj = toks[j - c.first];
+    if (j > i && tj.joiner) continue;  // "Dol_Amroth"
+    uint32_t w = j == i ? first_word : tj.word;
     if (w == kNoWord) break;
     node = d.trie.Child(node, w);
     if (node == PhraseTrie::kNone) break;
@@ -41,55 +43,116 @@ void Walk(const SentenceCtx& c, uint32_t i, uint32_t first_word, Longest* l, boo
 
 }  // namespace
 
+namespace {
+
+// Refills Scratch::discard_starts and match_starts from the tokens.
+void ListStarts(SentenceCtx* c) {
+  Scratch& s = *c->s;
+  s.discard_starts.clear();
+  s.match_starts.clear();
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    const TokInfo& ti = c->tok(i);
+    if (ti.starts & kStartsDiscard) s.discard_starts.push_back(i);
+    if ((ti.starts & (kStartsPhrase | kLemmaStartsPhrase)) ||
+        (ti.cls & (kWcReport | kWcAccording))) {
+      s.match_starts.push_back(i);
+    }
+  }
+}
+
+// "US", "IS" in a sentence that is not all caps: looked up under their
+// aliases ("u.s.", "isis"; the bloom keeps the plain word).
+void CapsAliases(SentenceCtx* c) {
+  uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    words += c->token(i).has(kTokWord);
+    caps += c->token(i).has(kTokAllCaps);
+  }
+  if (caps * 2 > words) return;  // shouting
+  const CompiledDictionaryImpl& dict = *c->dict;
+  bool changed = false;
+  for (uint32_t i = c->first; i < c->end; ++i) {
+    const Token& t = c->token(i);
+    if (!t.has(kTokAllCaps)) continue;
+    std::string_view alias = CapsAlias(t.norm);
+    uint32_t id = alias.empty() ? kNoWord : dict.words.Find(alias);
+    if (id == kNoWord) continue;
+    TokInfo& ti = c->tok(i);
+    ti.word = ti.lemma = id;
+    ti.cls = 0;
+    uint32_t st = id < dict.starts.size() ? dict.starts[id] : 0;
+    ti.starts = static_cast<uint8_t>(st | ((st & kStartsPhrase) ? kLemmaStartsPhrase : 0));
+    c->s->starts |= ti.starts;
+    changed = true;
+  }
+  if (changed) ListStarts(c);
+}
+
+}  // namespace
+
 void PrepareTokens(SentenceCtx* c) {
   Scratch& s = *c->s;
-  s.toks.assign(c->end - c->first, TokInfo{});
+  const uint32_t n = c->end - c->first;
+  s.toks.resize(n);  // every element is overwritten below
   s.actors.clear();
   s.agents.clear();
   s.verbs.clear();
   s.nps.clear();
   s.groups.clear();
-  for (uint64_t& b : s.bloom) b = 0;
-  s.classes = 0;
-  uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
-  s.word_cache.Bind(*c->dict);
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    const Token& t = c->token(i);
-    TokInfo& ti = c->tok(i);
-    words += t.has(kTokWord);
-    caps += t.has(kTokAllCaps);
-    uint32_t lemma_cls = 0;
-    ti.word = s.word_cache.FindBound(*c->dict, *c->classes, t.norm, &ti.cls);
-    ti.lemma = (t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
-                       t.lemma == t.norm
-                   ? ti.word
-                   : s.word_cache.FindBound(*c->dict, *c->classes, t.lemma, &lemma_cls);
-    if (ti.word != kNoWord) s.BloomAdd(ti.word);
-    if (ti.lemma != kNoWord) s.BloomAdd(ti.lemma);
+  s.discard_starts.clear();
+  s.match_starts.clear();
+  uint64_t bloom[16] = {};
+  uint32_t classes = 0, starts = 0, flags = 0;
+  const CompiledDictionaryImpl& dict = *c->dict;
+  const WordClasses& wc = *c->classes;
+  WordCache& cache = s.word_cache;
+  cache.Bind(dict);
+  const uint32_t first = c->first;  // a local: the stores below could alias c->first
+  const Token* tokens = c->text->tokens.data() + first;
+  TokInfo* toks = s.toks.data();
+  auto bloom_add = [&bloom](uint32_t id) {
+    uint32_t h = Scratch::BloomBit(id);
+    bloom[h >> 6] |= uint64_t{1} << (h & 63);
+  };
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = tokens[k];
+    TokInfo ti;
+    flags |= t.flags;
+    uint32_t st = 0;
+    ti.word = cache.FindBound(dict, wc, t.norm, &ti.cls, &st);
+    if (ti.word != kNoWord) bloom_add(ti.word);
+    if ((t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
+        t.lemma == t.norm) {
+      ti.lemma = ti.word;
+      st |= (st & kStartsPhrase) ? kLemmaStartsPhrase : 0;
+    } else {
+      uint32_t lemma_cls, lemma_st;
+      ti.lemma = cache.FindBound(dict, wc, t.lemma, &lemma_cls, &lemma_st);
+      st |= (lemma_st & kStartsPhrase) ? kLemmaStartsPhrase : 0;
+      if (ti.lemma != kNoWord) bloom_add(ti.lemma);
+    }
+    ti.starts = static_cast<uint8_t>(st);
     if (t.has(kTokQuote)) ti.cls |= kWcQuote;
     if (t.has(kTokPossessive)) ti.cls = 0;
-    ti.joiner = t.norm == "_";
-    s.classes |= ti.cls;
-  }
-  if (caps == 0 || caps * 2 > words) return;  // nothing to alias, or shouting
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    const Token& t = c->token(i);
-    if (!t.has(kTokAllCaps)) continue;  // "US", "IS" (the bloom keeps the plain word)
-    std::string_view alias = CapsAlias(t.norm);
-    uint32_t id = alias.empty() ? kNoWord : c->dict->words.Find(alias);
-    if (id != kNoWord) {
-      TokInfo& ti = c->tok(i);
-      ti.word = ti.lemma = id;
-      ti.cls = 0;
+    ti.joiner = t.norm.size() == 1 && t.norm[0] == '_';
+    classes |= ti.cls;
+    starts |= st;
+    if (st & kStartsDiscard) s.discard_starts.push_back(first + k);
+    if ((st & (kStartsPhrase | kLemmaStartsPhrase)) || (ti.cls & (kWcReport | kWcAccording))) {
+      s.match_starts.push_back(first + k);
     }
+    toks[k] = ti;
   }
+  std::copy(std::begin(bloom), std::end(bloom), s.bloom);
+  s.classes = classes;
+  s.starts = starts;
+  if (flags & kTokAllCaps) CapsAliases(c);
 }
 
 bool CheckDiscards(SentenceCtx* c, bool* story) {
   const CompiledDictionaryImpl& d = *c->dict;
   bool found = false;
-  for (uint32_t i = c->first; i < c->end; ++i) {
-    if (!d.StartsDiscard(c->tok(i).word)) continue;
+  for (uint32_t i : c->s->discard_starts) {
     uint32_t node = PhraseTrie::kRoot;
     for (uint32_t j = i; j < c->end; ++j) {
       uint32_t w = c->tok(j).word;
@@ -108,11 +171,14 @@ bool CheckDiscards(SentenceCtx* c, bool* story) {
 
 void FindMatches(SentenceCtx* c) {
   Scratch& s = *c->s;
-  for (uint32_t i = c->first; i < c->end; ++i) {
+  uint32_t next = c->first;  // tokens before it are inside a match already
+  for (uint32_t i : s.match_starts) {
+    if (i < next) continue;
     TokInfo& ti = c->tok(i);
+    bool report = (ti.cls & (kWcReport | kWcAccording)) != 0;
     Longest l;
-    if (c->dict->StartsPhrase(ti.word)) Walk(*c, i, ti.word, &l, false);
-    if (l.verb_form < 0 && c->dict->StartsPhrase(ti.lemma) && ti.lemma != ti.word &&
+    if (ti.starts & kStartsPhrase) Walk(*c, i, ti.word, &l, false);
+    if (l.verb_form < 0 && (ti.starts & kLemmaStartsPhrase) && ti.lemma != ti.word &&
         !IsRegularInflection(c->token(i).norm, c->token(i).lemma)) {
       Walk(*c, i, ti.lemma, &l, true);  // irregular form: "struck" -> strike
     }
@@ -126,15 +192,14 @@ void FindMatches(SentenceCtx* c) {
         s.agents.push_back({i, i + l.agent_len, l.agent});
       }
       for (uint32_t k = i; k < i + noun_len; ++k) c->tok(k).in_match = true;
-      i += noun_len - 1;
+      next = i + noun_len;
       continue;
     }
-    bool report = (ti.cls & (kWcReport | kWcAccording)) != 0;
     if (l.verb_len > 0 || report) {
       ti.verb = static_cast<int32_t>(s.verbs.size());
       uint32_t len = std::max<uint32_t>(1, l.verb_len);
       s.verbs.push_back({i, i + len, l.verb_form, false, report});
-      i += len - 1;
+      next = i + len;
     }
   }
 }

@@ -103,10 +103,9 @@ size_t WordTable::memory_bytes() const {
          8 * slots_.capacity();
 }
 
-PhraseTrie::PhraseTrie() : slots_(1024), payload_(1, -1), mask_(1023) {}
+PhraseTrie::PhraseTrie() : slots_(1024), payload_(1, -1), has_children_(1, 0), mask_(1023) {}
 
-uint32_t PhraseTrie::Child(uint32_t node, uint32_t word) const {
-  if (node == kRoot && word < root_.size()) return root_[word];
+uint32_t PhraseTrie::HashedChild(uint32_t node, uint32_t word) const {
   uint64_t key = (uint64_t{node} << 32) | word;
   uint64_t i = Mix(key) & mask_;
   while (true) {
@@ -125,6 +124,8 @@ uint32_t PhraseTrie::Insert(const uint32_t* words, size_t n) {
       if ((used_ + 1) * 2 > slots_.size()) Grow();
       next = static_cast<uint32_t>(payload_.size());
       payload_.push_back(-1);
+      has_children_.push_back(0);
+      has_children_[node] = 1;
       uint64_t key = (uint64_t{node} << 32) | words[k];
       uint64_t i = Mix(key) & mask_;
       while (slots_[i].key != ~uint64_t{0}) i = (i + 1) & mask_;
@@ -156,7 +157,7 @@ void PhraseTrie::Grow() {
 
 size_t PhraseTrie::memory_bytes() const {
   return slots_.capacity() * sizeof(Slot) + root_.capacity() * sizeof(uint32_t) +
-         payload_.capacity() * sizeof(int32_t);
+         payload_.capacity() * sizeof(int32_t) + has_children_.capacity();
 }
 
 }  // namespace parley

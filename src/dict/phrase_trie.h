@@ -51,8 +51,17 @@ class PhraseTrie {
 
   // Inserts the phrase and returns its final node.
   uint32_t Insert(const uint32_t* words, size_t n);
-  // Child of `node` along `word`, or kNone.
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  // Child of `node` along `word`, or kNone. Inline: the coder's phrase
+  // walks call it for most tokens; the root level and childless nodes (the
+  // end of most walks) are answered without hashing.
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    if (node == kRoot) {
+      if (word < root_.size()) return root_[word];
+    } else if (!has_children_[node]) {
+      return kNone;
+    }
+    return HashedChild(node, word);
+  }
   int32_t payload(uint32_t node) const { return payload_[node]; }
   void set_payload(uint32_t node, int32_t p) { payload_[node] = p; }
   size_t num_nodes() const { return payload_.size(); }
@@ -63,10 +72,12 @@ class PhraseTrie {
     uint64_t key = ~uint64_t{0};  // node << 32 | word
     uint32_t child = 0;
   };
+  uint32_t HashedChild(uint32_t node, uint32_t word) const;
   void Grow();
   std::vector<Slot> slots_;
   std::vector<uint32_t> root_;  // word id -> child of the root (kNone), the hottest level
   std::vector<int32_t> payload_;
+  std::vector<uint8_t> has_children_;  // per node: 1 when it has a child
   uint64_t mask_ = 0;
   size_t used_ = 0;
 };

@@ -30,6 +30,10 @@
 
 namespace parley::text_internal {
 
+namespace lemma_load {
+class ViewMap;  // lemmatizer.cc: the form -> base table while loading
+}  // namespace lemma_load
+
 // HashBytes of a word of n bytes (1 <= n <= 16) given as two little-endian
 // words, zero-padded past n: w0 = bytes [0, 8), w1 = bytes [8, 16). Same
 // result as HashBytes on the bytes, without touching memory. Two
@@ -111,15 +115,21 @@ class Lemmatizer {
     uint8_t keyword = 0;
     uint8_t used = 0;
   };
-  void Insert(std::string_view key, std::string_view value, uint8_t keyword);
+  // The lookup table of a loaded form -> base table (lemmatizer.cc).
+  static StatusOr<std::unique_ptr<Lemmatizer>> Build(const lemma_load::ViewMap& table,
+                                                     const std::string& dir);
+  // REQUIRES: hash == HashBytes(key); key not present yet.
+  void Insert(std::string_view key, std::string_view value, uint8_t keyword, uint64_t hash);
   bool AllocateSlots(size_t n);  // n: power of two; false when out of memory
 
-  struct FreeDeleter {
-    void operator()(void* p) const;
+  struct UnmapDeleter {
+    size_t bytes;  // of the mapping (unused while the pointer is null)
+    void operator()(Slot* p) const;
   };
-  // Huge-page backed when the kernel allows (madvise), which removes most
-  // TLB misses of random probes into this ~16 MB table.
-  std::unique_ptr<Slot[], FreeDeleter> slots_;
+  // Fresh anonymous memory (zero without a memset), 2 MiB aligned and
+  // huge-page backed when the kernel allows (madvise), which removes most
+  // TLB misses of random probes into this table (8-16 MB).
+  std::unique_ptr<Slot[], UnmapDeleter> slots_;
   size_t num_slots_ = 0;
   std::string pool_;
   size_t mask_ = 0;

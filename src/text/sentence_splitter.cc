@@ -75,6 +75,23 @@ bool IsOpener(const Token& t) {
          std::binary_search(std::begin(kOpeners), std::end(kOpeners), t.norm);
 }
 
+// True when EndsAt(i) is -1 for token t followed by `next` whatever else
+// surrounds them: t is no abbreviation, no quote and no terminal
+// punctuation ("." "!" "?" "..." and anything non-ASCII, whose norm may be
+// one: an ASCII punctuation token's norm is its text), and nothing or one
+// space separates it from `next` (so no newline). Most tokens: words,
+// commas, words glued to punctuation.
+inline bool CannotEnd(const char* bytes, const Token& t, const Token& next) {
+  const uint32_t f = t.flags;
+  const uint32_t gap = next.start - t.end;
+  // One branch for the common test (t.end < text size: `next` follows).
+  const bool spaced = (gap > 1) | ((gap == 1) & (bytes[t.end] != ' '));
+  if (((f & (kTokAbbreviation | kTokQuote)) != 0) | spaced) return false;
+  if (!(f & kTokPunct)) return true;
+  const unsigned char c = static_cast<unsigned char>(bytes[t.start]);
+  return c != '.' && c != '!' && c != '?' && c < 0x80;
+}
+
 class Splitter {
  public:
   Splitter(std::string_view text, std::vector<Token>* tokens)
@@ -168,23 +185,15 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
       hb_seen = hb;
     }
     const uint32_t next_break = hb < hard_breaks.size() ? hard_breaks[hb] : n;
-    // Fast path (same result as EndsAt's): a plain word followed by one space
-    // never ends a sentence; skip such runs up to the next hard break or the
-    // sentence length limit.
+    // Fast path: skip the tokens that cannot end a sentence (CannotEnd) up
+    // to the next hard break or the sentence length limit.
     const uint32_t first = i;
     // i + 1 - start < max_tokens  <=>  i < start + max_tokens - 1 (no overflow).
     const uint32_t by_length = max_tokens - 1 >= n - start ? n : start + max_tokens - 1;
     const uint32_t limit = std::min({n - 1, next_break, by_length});
     const Token* const toks = tokens->data();
     const char* const bytes = text.data();
-    while (i < limit) {
-      const Token& t = toks[i];
-      if ((t.flags & (kTokPunct | kTokAbbreviation)) || toks[i + 1].start != t.end + 1 ||
-          bytes[t.end] != ' ') {
-        break;
-      }
-      ++i;
-    }
+    while (i < limit && CannotEnd(bytes, toks[i], toks[i + 1])) ++i;
     // After a skipped run, token i gets EndsAt right away unless a hard
     // break comes first (the loop head closes the sentence there).
     if (i != first && i >= next_break) continue;

@@ -43,19 +43,43 @@ constexpr uint64_t Pack(std::string_view w) {
   return k;
 }
 
-template <size_t N>
-constexpr std::array<uint64_t, N> PackSorted(const std::string_view (&list)[N]) {
-  std::array<uint64_t, N> keys{};
-  for (size_t i = 0; i < N; ++i) keys[i] = Pack(list[i]);
-  std::sort(keys.begin(), keys.end());
-  return keys;
+// Both abbreviation lists in one collision-free hash table (a multiplier
+// found at compile time), so a lookup is one load and one compare instead
+// of binary searches with erratic branches. Entry: the packed word, with its
+// list in the top byte (kNonFinalTag or kMayEndTag); 0 = empty.
+constexpr uint64_t kNonFinalTag = uint64_t{1} << 56, kMayEndTag = uint64_t{2} << 56;
+constexpr int kAbbrevBits = 9;
+struct AbbrevTable {
+  uint64_t mul = 0;
+  std::array<uint64_t, size_t{1} << kAbbrevBits> slots{};
+};
+constexpr size_t AbbrevSlot(uint64_t key, uint64_t mul) {
+  return static_cast<size_t>((key * mul) >> (64 - kAbbrevBits));
 }
-constexpr auto kNonFinalKeys = PackSorted(kNonFinal);
-constexpr auto kMayEndKeys = PackSorted(kMayEnd);
+constexpr AbbrevTable BuildAbbrevTable() {
+  for (uint64_t mul = 0x9E3779B97F4A7C15ull;; mul += 0x2545F4914F6CDD1Dull) {
+    AbbrevTable t;
+    t.mul = mul | 1;
+    bool ok = true;
+    auto add = [&](std::string_view w, uint64_t tag) {
+      uint64_t& slot = t.slots[AbbrevSlot(Pack(w), t.mul)];
+      ok = ok && slot == 0;
+      slot = Pack(w) | tag;
+    };
+    for (std::string_view w : kNonFinal) add(w, kNonFinalTag);
+    for (std::string_view w : kMayEnd) add(w, kMayEndTag);
+    if (ok) return t;
+  }
+}
+constexpr AbbrevTable kAbbrevs = BuildAbbrevTable();
 
-template <size_t N>
-bool InSorted(const std::array<uint64_t, N>& keys, std::string_view w) {
-  return w.size() <= 8 && std::binary_search(keys.begin(), keys.end(), Pack(w));
+// kNonFinalTag, kMayEndTag, or 0 when `w` (lower case, no period) is in
+// neither list.
+inline uint64_t AbbrevTag(std::string_view w) {
+  if (w.empty() || w.size() > 6) return 0;  // the longest entry has 6 bytes
+  const uint64_t key = Pack(w);
+  const uint64_t e = kAbbrevs.slots[AbbrevSlot(key, kAbbrevs.mul)];
+  return (e & ((uint64_t{1} << 56) - 1)) == key ? e & ~((uint64_t{1} << 56) - 1) : 0;
 }
 
 inline bool IsAsciiAlpha(char c) {
@@ -284,8 +308,9 @@ uint32_t TokenizerImpl::Abbreviation(uint32_t s, uint32_t j) const {
     buf[i] = static_cast<char>(t_[s + i] | 0x20);
   }
   std::string_view w(buf, n);
-  if (InSorted(kNonFinalKeys, w)) return j + 1;
-  if (!InSorted(kMayEndKeys, w)) return 0;
+  const uint64_t tag = AbbrevTag(w);
+  if (tag == kNonFinalTag) return j + 1;
+  if (tag != kMayEndTag) return 0;
   if (w == "no" || w == "nos") {  // "No. 10", not "said no."
     uint32_t k = j + 1;
     while (k < end_ && t_[k] == ' ') ++k;
@@ -796,7 +821,7 @@ bool IsNonFinalAbbreviation(std::string_view lower) {
   if (lower.size() < 2 || lower.back() != '.') return false;
   if (lower.size() == 2) return true;  // initial "w."
   std::string_view w = lower.substr(0, lower.size() - 1);
-  return InSorted(kNonFinalKeys, w);
+  return AbbrevTag(w) == kNonFinalTag;
 }
 
 }  // namespace parley::text_internal
