@@ -80,7 +80,11 @@ bool EarlierViolenceBy(const SentenceCtx& c, int32_t np, uint32_t before) {
 // (042/043: "arrived in Cairo") keep it.
 // Also "indirect talks in Muscat" as the object: the phrase took its only
 // actor from "in Muscat".
-bool MeetingPlace(const SentenceCtx& c, const NounPhrase& np, std::string_view code) {
+// A preposition that is part of the verb ("participate in") or, for a
+// target the pattern binds (`bound`), of the matched pattern ("- * IN +
+// [061]": invested in X) introduces the target.
+bool MeetingPlace(const SentenceCtx& c, const VerbGroup& g, const PatternBinding* bound,
+                  const NounPhrase& np, std::string_view code) {
   if (!c.options->meeting_place_is_no_target || code.size() < 3 || code.substr(0, 2) < "03" ||
       code.substr(0, 2) > "06" || code.starts_with("042") || code.starts_with("043")) {
     return false;
@@ -88,14 +92,18 @@ bool MeetingPlace(const SentenceCtx& c, const NounPhrase& np, std::string_view c
   int32_t prep = np.prep;
   if (prep < 0 && np.absorbs >= 0 && np.actor_end == np.actor_begin) {
     prep = c.s->nps[np.absorbs].prep;
-  } else if (prep >= 0) {
-    // "participating in the Cairo talks": the actor only modifies the
-    // phrase's head, which is what the verb takes "in".
-    if (np.actor_end == np.actor_begin || c.s->actors[np.actor_end - 1].end != np.end) return false;
   }
-  if (prep < 0) return false;
+  if (prep < 0 || static_cast<uint32_t>(prep) < g.end) return false;
+  for (const auto& [first, end] : bound ? bound->spans : decltype(bound->spans){}) {
+    if (static_cast<uint32_t>(prep) >= first && static_cast<uint32_t>(prep) < end) return false;
+  }
   std::string_view w = c.token(static_cast<uint32_t>(prep)).norm;
-  return w == "in" || w == "at";
+  if (w == "at") return true;  // "met at the Group of 20 summit"
+  if (w != "in") return false;
+  // "participating in the Cairo talks": an actor that only modifies the
+  // phrase's head is taken by the verb's "in", not a place.
+  return prep != np.prep ||
+         (np.actor_end > np.actor_begin && c.s->actors[np.actor_end - 1].end == np.end);
 }
 
 class EventCoderImpl : public EventCoder {
@@ -549,7 +557,9 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
     // An uncoded passive subject ("rockets were fired from X towards Y")
     // leaves the object or PP after the verb, as for an active verb.
     tgt = DefaultTarget(*c, g, limit, src);
-    if (tgt >= 0 && MeetingPlace(*c, c->s->nps[tgt], code.active)) tgt = -1;
+    if (tgt >= 0 && MeetingPlace(*c, g, nullptr, c->s->nps[tgt], code.active)) tgt = -1;
+  } else if (tgt == b.target_np && MeetingPlace(*c, g, &b, c->s->nps[tgt], code.active)) {
+    tgt = -1;  // "met + IN": "met at the Group of 20 summit in Japan"
   }
   // "Israel and Hamas held talks mediated by Egypt": a reduced passive
   // consultation (root 04, no auxiliary) by X after a noun that names nobody
