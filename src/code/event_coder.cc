@@ -75,14 +75,12 @@ bool EarlierViolenceBy(const SentenceCtx& c, int32_t np, uint32_t before) {
 }
 
 // "held talks in Cairo", "met at the White House", "signed the deal in
-// Sharm el-Sheikh": for cooperation (roots 03-06) a coded phrase reached
-// only through in/at is where it happened, not the other party. Visits
-// (042/043: "arrived in Cairo") keep it.
-// Also "indirect talks in Muscat" as the object: the phrase took its only
-// actor from "in Muscat".
-// A preposition that is part of the verb ("participate in") or, for a
-// target the pattern binds (`bound`), of the matched pattern ("- * IN +
-// [061]": invested in X) introduces the target.
+// Sharm el-Sheikh", "indirect talks in Muscat" (the object took its only
+// actor from "in Muscat"): for cooperation (roots 03-06) a coded phrase
+// reached only through in/at is where it happened, not the other party.
+// Visits (042/043: "arrived in Cairo") keep it, and so does a phrase whose
+// preposition belongs to the verb ("participate in") or, for a target the
+// pattern binds (`bound`), to the matched pattern ("- * IN + [061]").
 bool MeetingPlace(const SentenceCtx& c, const VerbGroup& g, const PatternBinding* bound,
                   const NounPhrase& np, std::string_view code) {
   if (!c.options->meeting_place_is_no_target || code.size() < 3 || code.substr(0, 2) < "03" ||
@@ -94,10 +92,13 @@ bool MeetingPlace(const SentenceCtx& c, const VerbGroup& g, const PatternBinding
     prep = c.s->nps[np.absorbs].prep;
   }
   if (prep < 0 || static_cast<uint32_t>(prep) < g.end) return false;
-  for (const auto& [first, end] : bound ? bound->spans : decltype(bound->spans){}) {
-    if (static_cast<uint32_t>(prep) >= first && static_cast<uint32_t>(prep) < end) return false;
+  const uint32_t p = static_cast<uint32_t>(prep);
+  if (bound != nullptr) {
+    for (const auto& [first, end] : bound->spans) {
+      if (p >= first && p < end) return false;
+    }
   }
-  std::string_view w = c.token(static_cast<uint32_t>(prep)).norm;
+  std::string_view w = c.token(p).norm;
   if (w == "at") return true;  // "met at the Group of 20 summit"
   if (w != "in") return false;
   // "participating in the Cairo talks": an actor that only modifies the
