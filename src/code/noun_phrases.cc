@@ -368,7 +368,7 @@ void BuildNounPhrases(SentenceCtx* c) {
       m.actor.code = std::move(it.code);
       m.actor.start = c->token(it.first).start;
       m.actor.end = c->token(it.end - 1).end;
-      m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
+      m.actor.text.assign(c->doc->text, m.actor.start, m.actor.end - m.actor.start);
       if (it.entry) {
         m.actor.name = it.entry->name;
         if (it.entry->framing) {
@@ -378,7 +378,9 @@ void BuildNounPhrases(SentenceCtx* c) {
         }
       }
       m.agent_only = m.actor.code.rfind("---", 0) == 0;
-      m.actor.via = m.agent_only ? "agent" : it.absorbed ? "prepositional" : "dictionary";
+      m.actor.via = m.agent_only    ? std::string_view("agent")
+                    : it.absorbed ? std::string_view("prepositional")
+                                  : std::string_view("dictionary");
       m.compound = compound;
       m.action = action;
       m.group = static_cast<uint32_t>(k);
