@@ -22,6 +22,7 @@
 // they are objects, not subjects, so step 1 never picks them.
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "claims/claims_internal.h"
 
@@ -34,14 +35,14 @@ bool IsSkippableBeforeVerb(std::string_view w) {
       "then", "earlier", "again", "previously", "reportedly", "allegedly", "repeatedly",
       "publicly", "recently", "additionally", "however", "would", "will", "did", "does", "do",
       "once", "even", "already", "separately", "subsequently", "explicitly", "clearly"};
-  // Most words fail on their first byte (a table built from the list).
-  static const std::array<bool, 256> kFirst = [] {
-    std::array<bool, 256> t{};
-    for (std::string_view k : kWords) t[static_cast<uint8_t>(k[0])] = true;
+  // Only the words with w's first byte are compared (bucketed once).
+  static const std::array<std::vector<std::string_view>, 256> kByFirst = [] {
+    std::array<std::vector<std::string_view>, 256> t;
+    for (std::string_view k : kWords) t[static_cast<uint8_t>(k[0])].push_back(k);
     return t;
   }();
-  if (w.empty() || !kFirst[static_cast<uint8_t>(w[0])]) return false;
-  for (std::string_view k : kWords) {
+  if (w.empty()) return false;
+  for (std::string_view k : kByFirst[static_cast<uint8_t>(w[0])]) {
     if (w == k) return true;
   }
   return false;

@@ -38,6 +38,9 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     thread_local DocContext ctx;
     Build(doc, text, coding, &ctx);
     claims::FindReports(&ctx);
+    size_t events = out->events.size();
+    for (const SentenceCoding& sc : coding.sentences) events += sc.events.size();
+    out->events.reserve(events);
     for (uint32_t s = 0; s < text.sentences.size(); ++s) {
       if (const SentenceCoding* sc = ctx.coded(s)) {
         for (const EventCandidate& c : sc->events) {
@@ -71,12 +74,17 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
     for (uint32_t s = 0; s < coding.sentences.size(); ++s) {
       for (const ActorMention& m : coding.sentences[s].mentions) ctx->mentions.push_back({&m, s});
     }
-    auto by_first = [](const claims::DocMention& a, const claims::DocMention& b) {
-      return a.m->first_token < b.m->first_token;
-    };
-    // Usually in order already (sentence by sentence): sorting is then a no-op.
-    if (!std::is_sorted(ctx->mentions.begin(), ctx->mentions.end(), by_first)) {
-      std::stable_sort(ctx->mentions.begin(), ctx->mentions.end(), by_first);
+    // By first token, stable. Sentences come in order and only mentions of
+    // one sentence are out of order (few): an insertion sort needs no buffer.
+    std::vector<claims::DocMention>& ms = ctx->mentions;
+    for (size_t k = 1; k < ms.size(); ++k) {
+      const claims::DocMention x = ms[k];
+      size_t j = k;
+      while (j > 0 && ms[j - 1].m->first_token > x.m->first_token) {
+        ms[j] = ms[j - 1];
+        --j;
+      }
+      ms[j] = x;
     }
     ctx->matches.resize(text.sentences.size());
     for (auto& m : ctx->matches) m.clear();
@@ -92,13 +100,14 @@ class ClaimsExtractorImpl : public ClaimsExtractor {
       if (st.end_token > text.tokens.size() || st.first_token > st.end_token) continue;
       // One pass over the tokens: vocabulary ids for the lexicon, quote marks
       // for attribution, number mentions for figures.
-      claims::TokenWordIds* ids = ctx->word_ids.data();
-      const Token* toks = text.tokens.data();
+      claims::TokenWordIds* const ids = ctx->word_ids.data();
+      const Token* const toks = text.tokens.data();
+      const claims::ClaimsLexicon& lex = *lex_;
       for (uint32_t i = st.first_token; i < st.end_token; ++i) {
         const Token& t = toks[i];
-        ids[i] = lex_->TokenIds(t);
-        if (t.has(kTokQuote)) ctx->quotes.push_back(i);
-        if (t.number >= 0) ctx->number_tokens.push_back(i);
+        ids[i] = lex.TokenIds(t);
+        if (t.has(kTokQuote)) [[unlikely]] ctx->quotes.push_back(i);
+        if (t.number >= 0) [[unlikely]] ctx->number_tokens.push_back(i);
       }
       ctx->number_begin[s + 1] = static_cast<uint32_t>(ctx->number_tokens.size());
       lex_->Match(text, ctx->word_ids.data(), st.first_token, st.end_token, &ctx->matches[s]);

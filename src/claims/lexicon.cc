@@ -205,31 +205,26 @@ Status ClaimsLexicon::AddFile(const std::string& file, std::string_view content)
   return Status::Ok();
 }
 
-uint32_t ClaimsLexicon::Intern(const std::string& w) {
-  uint32_t sig = Sig(w);
-  uint32_t id = sig_.empty() || !SigSet(sig) ? kNoLexWord : FindSlot(w, sig);
-  if (id != kNoLexWord) return id;
-  id = static_cast<uint32_t>(vocab_.size());
-  vocab_.push_back(w);
-  sig_[sig >> 6] |= uint64_t{1} << (sig & 63);
-  uint32_t h = sig & slot_mask_;
-  while (slots_[h].id != kNoLexWord) h = (h + 1) & slot_mask_;
-  slots_[h] = {sig, id};
-  return id;
-}
-
 void ClaimsLexicon::Index() {
-  sig_.assign((1u << 20) / 64, 0);
-  size_t words = 0;
-  for (const LexiconEntry& e : entries_) words += e.pattern.size();
-  size_t n = 64;
-  while (n < 4 * words) n *= 2;  // load factor <= 1/4
-  slots_.assign(n, Slot{});
-  slot_mask_ = static_cast<uint32_t>(n - 1);
+  std::unordered_map<std::string, uint32_t> ids;
   for (LexiconEntry& e : entries_) {
     for (PatternWord& p : e.pattern) {
-      if (p.kind == PatternWord::Kind::kWord) p.id = Intern(p.word);
+      if (p.kind != PatternWord::Kind::kWord) continue;
+      auto [it, added] = ids.emplace(p.word, static_cast<uint32_t>(vocab_.size()));
+      if (added) vocab_.push_back(p.word);
+      p.id = it->second;
     }
+  }
+  size_t n = 64;
+  while (n < 3 * vocab_.size()) n *= 2;
+  slots_.assign(n, Slot{});
+  slot_mask_ = static_cast<uint32_t>(n - 1);
+  for (uint32_t id = 0; id < vocab_.size(); ++id) {
+    WordKey k;
+    KeyOf(vocab_[id], &k);  // pattern words are never empty
+    uint32_t h = k.Hash() & slot_mask_;
+    while (slots_[h].id != kNoLexWord) h = (h + 1) & slot_mask_;
+    slots_[h] = {k.a, k.b, k.n, id};
   }
   std::vector<std::vector<uint32_t>> by_first(vocab_.size());
   quick_.assign(entries_.size(), Quick{});

@@ -19,6 +19,7 @@
 #define PARLEY_CLAIMS_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -122,17 +123,22 @@ class ClaimsLexicon {
 
   // Vocabulary id of a word (any literal word of any pattern), or kNoLexWord.
   uint32_t WordId(std::string_view w) const {
-    if (w.empty()) return kNoLexWord;
-    uint32_t sig = Sig(w);
-    if (!SigSet(sig)) return kNoLexWord;
-    return FindSlot(w, sig);
+    WordKey k;
+    if (!KeyOf(w, &k)) return kNoLexWord;
+    for (uint32_t h = k.Hash() & slot_mask_;; h = (h + 1) & slot_mask_) {
+      const Slot& s = slots_[h];
+      if (s.id == kNoLexWord) return kNoLexWord;
+      if (s.a == k.a && s.b == k.b && s.n == k.n && (k.n <= 16 || SameBytes(vocab_[s.id], w))) {
+        return s.id;
+      }
+    }
   }
   TokenWordIds TokenIds(const Token& t) const {
     TokenWordIds ids;
     ids.norm = WordId(t.norm);
-    // The lemma is usually the norm itself (same pointer, or same bytes).
-    bool same = (t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size()) ||
-                SameBytes(t.lemma, t.norm);
+    // The lemma is usually the norm itself (the same view); a lemma with the
+    // norm's bytes elsewhere gets the same id from WordId.
+    bool same = t.lemma.data() == t.norm.data() && t.lemma.size() == t.norm.size();
     ids.lemma = same ? ids.norm : WordId(t.lemma);
     return ids;
   }
@@ -144,7 +150,6 @@ class ClaimsLexicon {
   void Index();
   bool MatchAt(const AnalyzedText& text, const TokenWordIds* ids, uint32_t i, uint32_t end,
                const LexiconEntry& e, LexMatch* m) const;
-  uint32_t Intern(const std::string& w);
   // Words are short: a byte loop is cheaper than a memcmp call.
   static bool SameBytes(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -153,19 +158,53 @@ class ClaimsLexicon {
     }
     return true;
   }
-  uint32_t FindSlot(std::string_view w, uint32_t sig) const {
-    for (uint32_t h = sig & slot_mask_;; h = (h + 1) & slot_mask_) {
-      const Slot& s = slots_[h];
-      if (s.id == kNoLexWord) return kNoLexWord;
-      if (s.sig == sig && SameBytes(vocab_[s.id], w)) return s.id;
-    }
-  }
-
   std::vector<LexiconEntry> entries_;
+  // A word's exact key: its length and bytes, read with at most two loads
+  // per 8 bytes and never past its end. For 4-8 bytes the two 4-byte loads
+  // overlap ([0,4) and [n-4,n) cover the word), for 9-16 bytes the two 8-byte
+  // ones do, for 1-3 bytes three single bytes do: equal keys of equal length
+  // are equal words. Longer words key on their first and last 8 bytes and are
+  // compared in full.
+  struct WordKey {
+    uint64_t a = 0, b = 0;
+    uint32_t n = 0;
+    uint32_t Hash() const {
+      uint64_t x = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ n) * 0xFF51AFD7ED558CCDull;
+      return static_cast<uint32_t>(x >> 40);
+    }
+  };
+  static uint64_t Load(const char* p, size_t bytes) {
+    if (bytes == 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      return v;
+    }
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  static bool KeyOf(std::string_view w, WordKey* k) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    k->n = static_cast<uint32_t>(n);
+    if (n >= 8) {
+      k->a = Load(p, 8);
+      k->b = Load(p + n - 8, 8);
+    } else if (n >= 4) {
+      k->a = Load(p, 4) | (Load(p + n - 4, 4) << 32);
+    } else if (n > 0) {
+      k->a = static_cast<uint8_t>(p[0]) | (static_cast<uint64_t>(static_cast<uint8_t>(p[n / 2])) << 8) |
+             (static_cast<uint64_t>(static_cast<uint8_t>(p[n - 1])) << 16);
+    } else {
+      return false;
+    }
+    return true;
+  }
   // Vocabulary: every literal pattern word, interned (id = index), with an
-  // open-addressing table keyed by Sig() (exact: the bytes are compared).
+  // open-addressing table of their keys (load factor <= 1/3).
   struct Slot {
-    uint32_t sig = 0;
+    uint64_t a = 0, b = 0;
+    uint32_t n = 0;
     uint32_t id = kNoLexWord;
   };
   std::vector<std::string> vocab_;
@@ -191,18 +230,6 @@ class ClaimsLexicon {
   // a number mention starts (MatchAt would fail anywhere else).
   std::vector<uint32_t> starts_with_name_;
   std::vector<uint32_t> starts_with_number_;
-  // Prefilter: (first two bytes, last byte, length) mixed into 20 bits; a
-  // bit is set for every vocabulary word, so most other words skip the
-  // table lookup.
-  static uint32_t Sig(std::string_view w) {
-    uint32_t second = w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0u;
-    uint32_t key = static_cast<uint8_t>(w.front()) | (second << 8) |
-                   (static_cast<uint32_t>(static_cast<uint8_t>(w.back())) << 16) |
-                   (static_cast<uint32_t>(w.size() & 0xFF) << 24);
-    return (key * 2654435761u) >> 12;
-  }
-  std::vector<uint64_t> sig_;  // 2^20 bits, one per Sig() value of a vocabulary word
-  bool SigSet(uint32_t sig) const { return (sig_[sig >> 6] >> (sig & 63)) & 1; }
 };
 
 }  // namespace parley::claims

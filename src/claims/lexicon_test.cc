@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "claims/claims.h"
 #include "claims/claims_test_util.h"
 
@@ -61,6 +64,37 @@ TEST(LexiconTest, MatchesLemmaGapAndName) {
   EXPECT_EQ((*r)->entry(ms[0].entry).section, Section::kReportingVerb);
   EXPECT_EQ(ms[1].end - ms[1].first, 3u);  // freed 33 hostages
   EXPECT_EQ(a.text.tokens[ms[2].name_first].norm, "netzarim");
+}
+
+TEST(LexiconTest, WordIdIsExactForEveryWordLength) {
+  // Words of 1-24 bytes that share their first, middle and last bytes with a
+  // vocabulary word: only the words themselves have ids.
+  std::vector<std::string> words;
+  for (size_t n = 1; n <= 24; ++n) {
+    std::string w;
+    for (size_t k = 0; k < n; ++k) w.push_back(static_cast<char>('a' + (k * 7 + n) % 26));
+    words.push_back(w);
+  }
+  std::string content = "[hedge]\n";
+  for (const std::string& w : words) content += w + "\n";
+  auto r = ClaimsLexicon::FromStrings({{"x.txt", content}});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const ClaimsLexicon& lex = **r;
+  std::vector<uint32_t> ids;
+  for (const std::string& w : words) {
+    uint32_t id = lex.WordId(w);
+    ASSERT_NE(id, kNoLexWord) << w;
+    for (uint32_t other : ids) EXPECT_NE(id, other) << w;
+    ids.push_back(id);
+    for (size_t k = 0; k < w.size(); ++k) {  // one byte changed anywhere
+      std::string v = w;
+      v[k] = 'Z';
+      EXPECT_EQ(lex.WordId(v), kNoLexWord) << v;
+    }
+    EXPECT_EQ(lex.WordId(w + "x"), kNoLexWord) << w;
+    EXPECT_EQ(lex.WordId(w.substr(1)), kNoLexWord) << w;
+  }
+  EXPECT_EQ(lex.WordId(""), kNoLexWord);
 }
 
 TEST(LexiconTest, ProjectLexiconsLoad) {

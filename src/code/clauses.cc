@@ -300,8 +300,10 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
   uint32_t start = c.first;
   bool after_verb = false;
   bool has_boundary = false;
+  // Relative clauses start at a relative pronoun (Subordinates).
+  const bool relatives = (c.s->classes & kWcRelPron) != 0;
   for (uint32_t i = g.first; i-- > c.first;) {
-    int32_t rel = RelativeCovering(c, i, g.first);
+    int32_t rel = relatives ? RelativeCovering(c, i, g.first) : -1;
     if (rel >= 0) {  // skip ", which controls Gaza," back to its antecedent
       i = static_cast<uint32_t>(rel);
       continue;

@@ -200,6 +200,8 @@ struct Scratch : public CoderScratch {
   bool gate_words_ready = false;
   std::vector<uint32_t> gate_words;
   std::vector<uint64_t> gate_word_blocks;  // per gate word: the blocks it keys (signature)
+  uint32_t num_gate_words = 0;     // used entries of gate_words (they only grow)
+  uint64_t gate_blocks_all = 0;    // the signatures or-ed
   // With gate_words: the tokens whose word starts a synset member (the
   // synset index walks from these instead of testing every token).
   std::vector<uint32_t> synset_starts;

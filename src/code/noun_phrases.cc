@@ -107,22 +107,30 @@ void Chunk(SentenceCtx* c) {
   const uint32_t n_actors = static_cast<uint32_t>(s.actors.size());
   const uint32_t n_agents = static_cast<uint32_t>(s.agents.size());
   uint32_t a = 0, g = 0;
+  int32_t count = static_cast<int32_t>(s.nps.size());  // index of the next phrase
+  // Appends the phrase [b, e) (its tokens are marked already). Computed in
+  // locals first: the stores into `nps` could alias the hit arrays.
   auto add = [&](uint32_t b, uint32_t e, bool pronoun) {
-    const int32_t index = static_cast<int32_t>(s.nps.size());
+    const uint32_t np_first = first + b, np_end = first + e;
+    while (a < n_actors && actors[a].first < np_first) ++a;
+    uint32_t actor_begin = a < n_actors && actors[a].first < np_end ? a : n_actors;
+    uint32_t actor_end = actor_begin;
+    while (actor_end < n_actors && actors[actor_end].first < np_end) ++actor_end;
+    while (g < n_agents && agents[g].first < np_first) ++g;
+    uint32_t agent_begin = g < n_agents && agents[g].first < np_end ? g : n_agents;
+    uint32_t agent_end = agent_begin;
+    while (agent_end < n_agents && agents[agent_end].first < np_end) ++agent_end;
+    const bool prep = b > 0 && (toks[b - 1].cls & (kWcPrep | kWcTo));
     NounPhrase& np = s.nps.emplace_back();
-    np.first = first + b;
-    np.end = first + e;
+    np.first = np_first;
+    np.end = np_end;
     np.pronoun = pronoun;
-    if (b > 0 && (toks[b - 1].cls & (kWcPrep | kWcTo))) {
-      np.prep = static_cast<int32_t>(np.first - 1);
-    }
-    for (uint32_t i = b; i < e; ++i) toks[i].np = index;
-    while (a < n_actors && actors[a].first < np.first) ++a;
-    np.actor_begin = np.actor_end = a < n_actors && actors[a].first < np.end ? a : n_actors;
-    while (np.actor_end < n_actors && actors[np.actor_end].first < np.end) ++np.actor_end;
-    while (g < n_agents && agents[g].first < np.first) ++g;
-    np.agent_begin = np.agent_end = g < n_agents && agents[g].first < np.end ? g : n_agents;
-    while (np.agent_end < n_agents && agents[np.agent_end].first < np.end) ++np.agent_end;
+    if (prep) np.prep = static_cast<int32_t>(np_first - 1);
+    np.actor_begin = actor_begin;
+    np.actor_end = actor_end;
+    np.agent_begin = agent_begin;
+    np.agent_end = agent_end;
+    ++count;
   };
   constexpr uint32_t kNone = ~0u;
   uint32_t open = kNone;  // first token of the phrase being extended
@@ -134,9 +142,11 @@ void Chunk(SentenceCtx* c) {
       open = kNone;
     }
     if (pronoun) {
+      toks[k].np = count;
       add(k, k + 1, true);
-    } else if (in && open == kNone) {
-      open = k;
+    } else if (in) {
+      if (open == kNone) open = k;
+      toks[k].np = count;  // the open phrase is the next one added
     }
   }
   if (open != kNone) add(open, n, false);
@@ -392,7 +402,7 @@ void BuildNounPhrases(SentenceCtx* c) {
       m.actor.code = std::move(it.code);
       m.actor.start = c->token(it.first).start;
       m.actor.end = c->token(it.end - 1).end;
-      m.actor.text = c->doc->text.substr(m.actor.start, m.actor.end - m.actor.start);
+      m.actor.text.assign(c->doc->text, m.actor.start, m.actor.end - m.actor.start);
       if (it.entry) {
         m.actor.name = it.entry->name;
         if (it.entry->framing) {
@@ -402,7 +412,9 @@ void BuildNounPhrases(SentenceCtx* c) {
         }
       }
       m.agent_only = m.actor.code.rfind("---", 0) == 0;
-      m.actor.via = m.agent_only ? "agent" : it.absorbed ? "prepositional" : "dictionary";
+      m.actor.via = m.agent_only    ? std::string_view("agent")
+                    : it.absorbed ? std::string_view("prepositional")
+                                  : std::string_view("dictionary");
       m.compound = compound;
       m.action = action;
       m.group = static_cast<uint32_t>(k);

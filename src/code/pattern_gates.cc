@@ -199,29 +199,39 @@ const PatternGates::Range* PatternGates::Find(uint32_t block, uint32_t word) con
 }
 
 void PatternGates::SentenceKeyWords(const SentenceCtx& c) const {
-  auto& words = c.s->gate_words;
-  auto& blocks = c.s->gate_word_blocks;
-  auto& synset_starts = c.s->synset_starts;
-  words.clear();
-  blocks.clear();
+  Scratch& s = *c.s;
+  const uint32_t n = c.end - c.first;
+  if (s.gate_words.size() < 2 * size_t{n}) {  // sized once, never shrunk
+    s.gate_words.resize(2 * size_t{n});
+    s.gate_word_blocks.resize(2 * size_t{n});
+  }
+  uint32_t* words = s.gate_words.data();
+  uint64_t* blocks = s.gate_word_blocks.data();
+  auto& synset_starts = s.synset_starts;
   synset_starts.clear();
   const uint16_t* index = key_index_.data();
   const uint32_t num_words = static_cast<uint32_t>(key_index_.size());
+  uint32_t found = 0;
+  uint64_t all = 0;
   auto add = [&](uint32_t w, uint32_t entry) {
     const uint32_t k = entry & ~uint32_t{kSynsetStart};
     if (k == 0) return;
-    words.push_back(w);
-    blocks.push_back(key_blocks_[k - 1]);
+    words[found] = w;
+    blocks[found++] = key_blocks_[k - 1];
+    all |= key_blocks_[k - 1];
   };
-  for (uint32_t i = c.first; i < c.end; ++i) {
-    const TokInfo& t = c.tok(i);
+  const TokInfo* toks = &c.tok(c.first);
+  for (uint32_t i = 0; i < n; ++i) {
+    const TokInfo& t = toks[i];
     const uint32_t entry = t.word < num_words ? index[t.word] : 0;
     if (entry == 0 && t.lemma == t.word) continue;
-    if (entry & kSynsetStart) synset_starts.push_back(i);
+    if (entry & kSynsetStart) synset_starts.push_back(c.first + i);
     add(t.word, entry);
     if (t.lemma != t.word) add(t.lemma, t.lemma < num_words ? index[t.lemma] : 0);
   }
-  c.s->gate_words_ready = true;
+  s.num_gate_words = found;
+  s.gate_blocks_all = all;
+  s.gate_words_ready = true;
 }
 
 void PatternGates::Candidates(const SentenceCtx& c, uint32_t block,
@@ -243,9 +253,11 @@ void PatternGates::Candidates(const SentenceCtx& c, uint32_t block,
     if ((s.bloom[h >> 6] >> (h & 63)) & 1) take(bloom_keys_[k].positions);
   }
   const uint64_t bit = BlockBit(block);
-  for (size_t i = 0; i < s.gate_words.size(); ++i) {
-    if (!(s.gate_word_blocks[i] & bit)) continue;
-    if (const Range* r = Find(block, s.gate_words[i])) take(*r);
+  if (s.gate_blocks_all & bit) {
+    for (uint32_t i = 0; i < s.num_gate_words; ++i) {
+      if (!(s.gate_word_blocks[i] & bit)) continue;
+      if (const Range* r = Find(block, s.gate_words[i])) take(*r);
+    }
   }
   const bool synsets = synset_keys_begin_[block] < synset_keys_begin_[block + 1];
   if (synsets) EnsureSynsetIndex(c);

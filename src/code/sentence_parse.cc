@@ -132,8 +132,10 @@ void PrepareTokens(SentenceCtx* c) {
       if (ti.lemma != kNoWord) bloom_add(ti.lemma);
     }
     ti.starts = static_cast<uint8_t>(st);
-    if (t.has(kTokQuote)) ti.cls |= kWcQuote;
-    if (t.has(kTokPossessive)) ti.cls = 0;
+    if (t.flags & (kTokQuote | kTokPossessive)) [[unlikely]] {
+      if (t.has(kTokQuote)) ti.cls |= kWcQuote;
+      if (t.has(kTokPossessive)) ti.cls = 0;
+    }
     ti.joiner = t.norm.size() == 1 && t.norm[0] == '_';
     classes |= ti.cls;
     starts |= st;

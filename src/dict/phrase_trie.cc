@@ -18,14 +18,47 @@ inline uint64_t HashBytes(std::string_view s) {
     p += 8;
     n -= 8;
   }
-  if (n > 0) {
-    uint64_t v = 0;
-    std::memcpy(&v, p, n);
+  if (n > 0) {  // 1-7 bytes left: two overlapping 4-byte loads, or 3 bytes
+    uint64_t v;
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = (uint64_t{hi} << 32) | lo;
+    } else {
+      v = static_cast<uint8_t>(p[0]) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
+          (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
+    }
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
   h *= 0x94d049bb133111ebull;
   return h ^ (h >> 32);
+}
+
+// a[0, n) == b[0, n), with word-sized loads inside both ranges.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {
+    uint64_t a0, b0, a1, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, b0, a1, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
 }
 
 // Root children of word ids below this live in a flat array (ids are dense).
@@ -57,10 +90,7 @@ uint32_t WordTable::Find(std::string_view word) const {
     if (s == 0) return kNoWord;
     uint32_t id = static_cast<uint32_t>(s) - 1;
     if ((s & 0xFFFFFFFF00000000ull) == tag && lengths_[id] == word.size()) {
-      const char* a = arena_.data() + offsets_[id];
-      size_t k = 0;
-      while (k < word.size() && a[k] == word[k]) ++k;
-      if (k == word.size()) return id;
+      if (SameBytes(arena_.data() + offsets_[id], word.data(), word.size())) return id;
     }
     i = (i + 1) & mask_;
   }

@@ -50,6 +50,39 @@ void AppendEscapedAscii(unsigned char c, std::string* out) {
 
 bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
 
+// True when one of the 8 bytes of v needs a look (NeedsEscape): a control
+// byte, '"', '\\' or a non-ASCII byte. Exact as a yes/no answer (the usual
+// "has a zero byte" bit trick), so plain ASCII text is scanned 8 bytes at a
+// time.
+inline bool AnySpecial(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const uint64_t control = (v - 0x20 * kOnes) & ~v & kHigh;  // a byte < 0x20
+  return ((v & kHigh) | control | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes))) != 0;
+}
+
+// End of the run of bytes from i on that are copied as they are: ASCII that
+// needs no escape and valid UTF-8 sequences.
+size_t PlainRunEnd(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  const char* p = s.data();
+  while (i < n) {
+    while (i + 8 <= n) {
+      uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      if (AnySpecial(v)) break;
+      i += 8;
+    }
+    while (i < n && !NeedsEscape(static_cast<unsigned char>(p[i]))) ++i;
+    if (i == n || static_cast<unsigned char>(p[i]) < 0x80) return i;
+    const size_t len = ValidUtf8Length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return i;
+}
+
 // Small helpers that keep the per-record writers readable. `first` tracks
 // whether a comma is needed before the next member.
 class ObjectWriter {
@@ -59,13 +92,21 @@ class ObjectWriter {
   ObjectWriter(const ObjectWriter&) = delete;
   ObjectWriter& operator=(const ObjectWriter&) = delete;
 
-  // Appends the key and returns the buffer for the value.
+  // Appends the key and returns the buffer for the value. Keys are ASCII
+  // identifiers chosen here (or span roles): one append of ,"key":
   std::string* Key(std::string_view key) {
-    if (!first_) out_->push_back(',');
+    char buf[64];
+    if (key.size() > sizeof(buf) - 4) return LongKey(key);
+    size_t n = 0;
+    buf[n] = ',';
+    n += first_ ? 0 : 1;
     first_ = false;
-    out_->push_back('"');
-    out_->append(key);  // keys are ASCII identifiers chosen here
-    out_->append("\":");
+    buf[n++] = '"';
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_->append(buf, n);
     return out_;
   }
   void String(std::string_view key, std::string_view v) { AppendJsonString(v, Key(key)); }
@@ -85,6 +126,15 @@ class ObjectWriter {
   }
 
  private:
+  std::string* LongKey(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->push_back('"');
+    out_->append(key);
+    out_->append("\":");
+    return out_;
+  }
+
   std::string* out_;
   bool first_ = true;
 };
@@ -222,22 +272,17 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
-    size_t run = i;
-    while (run < s.size() && !NeedsEscape(static_cast<unsigned char>(s[run]))) ++run;
+    const size_t run = PlainRunEnd(s, i);
     out->append(s.data() + i, run - i);
     i = run;
     if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       AppendEscapedAscii(c, out);
-      ++i;
-    } else if (size_t n = ValidUtf8Length(s, i); n > 0) {
-      out->append(s.data() + i, n);
-      i += n;
     } else {
-      out->append("\\ufffd");
-      ++i;
+      out->append("\\ufffd");  // PlainRunEnd stops only at invalid UTF-8
     }
+    ++i;
   }
   out->push_back('"');
 }

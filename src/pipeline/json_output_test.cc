@@ -54,6 +54,53 @@ TEST(JsonStringTest, KeepsValidUtf8AndReplacesInvalidBytes) {
   for (const Case& c : cases) EXPECT_EQ(c.want, Str(c.in)) << c.in;
 }
 
+// The escaping a byte-at-a-time writer produces (the contract above),
+// against which the 8-bytes-at-a-time scan is checked.
+std::string ReferenceJsonString(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // A sequence of at most 4 bytes goes through the byte-by-byte path.
+      size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+      std::string seq;
+      const bool fits = n > 0 && i + n <= s.size();
+      if (fits) AppendJsonString(s.substr(i, n), &seq);
+      if (fits && seq.find("\\ufffd") == std::string::npos) {
+        out.append(s.substr(i, n));
+        i += n;
+      } else {
+        out.append("\\ufffd");
+        ++i;
+      }
+      continue;
+    }
+    std::string esc;
+    AppendJsonString(s.substr(i, 1), &esc);
+    out.append(esc, 1, esc.size() - 2);
+    ++i;
+  }
+  return out + "\"";
+}
+
+TEST(JsonStringTest, SpecialBytesAtEveryOffsetOfLongStrings) {
+  // Each special byte (or sequence) at every position of a 0-40 byte plain
+  // text: the word-at-a-time scan must find it wherever it sits.
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f",
+                                  "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80",
+                                  "\xff", "\xe2\x80", "\xc0\xaf"};
+  for (const std::string& sp : specials) {
+    for (size_t len = 0; len <= 40; ++len) {
+      for (size_t at = 0; at <= len; ++at) {
+        std::string in = std::string(at, 'a') + sp + std::string(len - at, 'b');
+        EXPECT_EQ(ReferenceJsonString(in), Str(in)) << "len " << len << " at " << at;
+      }
+    }
+  }
+  EXPECT_EQ("\"" + std::string(100, 'x') + "\"", Str(std::string(100, 'x')));
+  EXPECT_EQ("\"" + std::string(17, 'x') + "\\\"\"", Str(std::string(17, 'x') + "\""));
+}
+
 TEST(JsonNumberTest, IntegralValuesHaveNoFraction) {
   EXPECT_EQ("40200", Num(40200));
   EXPECT_EQ("-10", Num(-10));

@@ -32,11 +32,31 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kTickInterval = std::chrono::milliseconds(200);
 
-struct WorkItem {
+// Cache-line aligned: the reader fills one item while a coding thread
+// writes the next one in memory.
+struct alignas(64) WorkItem {
   InputItem input;
   CodedDocument coded;
   uint32_t sentences = 0;
 };
+
+// Resets a written document for reuse; its record vectors keep their
+// capacity (every other member is reset to its default).
+void ResetKeepingCapacity(CodedDocument* c) {
+  std::vector<SentenceRecord> sentences = std::move(c->sentences);
+  std::vector<Event> events = std::move(c->events);
+  std::vector<Figure> figures = std::move(c->figures);
+  std::vector<Position> positions = std::move(c->positions);
+  sentences.clear();
+  events.clear();
+  figures.clear();
+  positions.clear();
+  *c = CodedDocument();
+  c->sentences = std::move(sentences);
+  c->events = std::move(events);
+  c->figures = std::move(figures);
+  c->positions = std::move(positions);
+}
 
 class ItemPool {
  public:
@@ -179,7 +199,7 @@ void Run::Write(WorkItem* w) {
     if (!s.ok()) Fail(std::move(s));
   }
   w->input.rejected = false;
-  w->coded = CodedDocument();
+  ResetKeepingCapacity(&w->coded);
   pool_.Give(w);
 }
 

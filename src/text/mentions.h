@@ -15,6 +15,7 @@
 
 #include "parley/document.h"
 #include "parley/text.h"
+#include "text/keywords.h"
 
 namespace parley::text_internal {
 
@@ -22,9 +23,17 @@ namespace parley::text_internal {
 // keyword id (keywords.h) of token i, 0 for none. FindDates sets
 // keywords[i] = kKeywordInUnresolvedDate on the tokens of dates it cannot
 // resolve (no document date), and FindNumbers skips those tokens.
-// `candidates` lists, in increasing order, every token that has a keyword
-// or whose norm starts with an ASCII digit (no other token can start a
-// mention); the analyzer builds it while probing the lexicon.
+// `candidates` lists, in increasing order, every token whose keyword has a
+// kind in kMentionStartKinds or whose norm starts with an ASCII digit (no
+// other token can start a mention); the analyzer builds it while probing
+// the lexicon.
+// Keyword kinds that can start a mention: FindDates starts at months,
+// weekdays and date words, FindNumbers at vague words, number cues and
+// cardinals (and both at digits). Year cues ("in", "of", "by") and scale
+// words only continue a mention.
+inline constexpr uint8_t kMentionStartKinds =
+    kKwMonth | kKwWeekday | kKwDateWord | kKwVague | kKwNumberCue | kKwCardinal;
+
 void FindDates(const Document& doc, uint8_t* keywords,
                const std::vector<uint32_t>& candidates, AnalyzedText* out);
 void FindNumbers(const uint8_t* keywords, const std::vector<uint32_t>& candidates,

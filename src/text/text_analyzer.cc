@@ -13,6 +13,7 @@
 //      cache; collect the number/date candidate tokens;
 //   3. split sentences; 4. find number and date mentions (candidates only).
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -70,7 +71,12 @@ inline bool StartsWithDigit(std::string_view norm) { return norm[0] >= '0' && no
 class TextAnalyzerImpl : public TextAnalyzer {
  public:
   TextAnalyzerImpl(std::unique_ptr<Lemmatizer> lem, TextOptions options)
-      : lemmatizer_(std::move(lem)), options_(options) {}
+      : lemmatizer_(std::move(lem)), options_(options) {
+    const auto all = text_internal::AllKeywords();
+    for (size_t k = 0; k < all.size() && k + 1 < starts_mention_.size(); ++k) {
+      starts_mention_[k + 1] = (all[k].kinds & text_internal::kMentionStartKinds) != 0;
+    }
+  }
 
   void Analyze(const Document& doc, AnalyzedText* out) const override;
   std::string_view Lemma(std::string_view lower_word) const override {
@@ -86,6 +92,8 @@ class TextAnalyzerImpl : public TextAnalyzer {
 
   std::unique_ptr<Lemmatizer> lemmatizer_;
   TextOptions options_;
+  // By keyword id: its kinds intersect kMentionStartKinds (id 0: false).
+  std::array<bool, 256> starts_mention_{};
 };
 
 void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormArena* arena,
@@ -132,6 +140,7 @@ struct LemmaCache {
     uint16_t lemma_len = 0;
     uint8_t key_len = 0xff;  // 0xff = empty
     uint8_t keyword = 0;
+    bool starts = false;  // the keyword can start a mention (a candidate)
   };
   static constexpr size_t kSize = 1 << 15;  // 1 MiB: half of this CPU's L2
   const void* owner = nullptr;  // the Lemmatizer the entries came from
@@ -211,7 +220,8 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
       if (e.lemma != nullptr) toks[q.token].lemma = std::string_view(e.lemma, e.lemma_len);
       if (e.keyword != 0) {
         kws[q.token] = e.keyword;
-        if (!StartsWithDigit(toks[q.token].norm)) MarkCandidate(cand, q.token);
+        // A token starting with a digit is marked already; marking is an or.
+        if (e.starts) MarkCandidate(cand, q.token);
       }
       continue;
     }
@@ -224,13 +234,15 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, q.hash);
     if (!e.lemma.empty()) t.lemma = e.lemma;
     kws[q.token] = e.keyword;
-    if (e.keyword != 0 && !StartsWithDigit(t.norm)) MarkCandidate(cand, q.token);
+    const bool starts = starts_mention_[e.keyword];
+    if (starts) MarkCandidate(cand, q.token);
     if (t.norm.size() <= sizeof(LemmaCache::Entry::key)) {
       LemmaCache::Entry& c = cache.Slot(q.hash);
       c.key[0] = q.key[0];
       c.key[1] = q.key[1];
       c.key_len = static_cast<uint8_t>(t.norm.size());
       c.keyword = e.keyword;
+      c.starts = starts;
       c.lemma = e.lemma.empty() ? nullptr : e.lemma.data();
       c.lemma_len = static_cast<uint16_t>(e.lemma.size());
     }
