@@ -228,6 +228,7 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
     if (rep.first < c.first && c.first < rep.end && rep.first > floor) floor = rep.first;
   }
   uint32_t b = c.first;
+  const ActorMention* subject = nullptr;
   for (uint32_t lowest : {floor, sent.first_token}) {
     b = c.first;
     while (b > lowest && c.first - b < 14) {
@@ -239,13 +240,14 @@ PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, b
       if (w == "," || w == ";" || w == ":" || w == "that" || IsSubordinator(w)) break;
       --b;
     }
-    if (lowest == sent.first_token || SubjectMention(ctx, s, b, c.first) != nullptr ||
+    subject = SubjectMention(ctx, s, b, c.first);
+    if (lowest == sent.first_token || subject != nullptr ||
         (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it"))) {
       break;
     }
   }
-  if (const ActorMention* m = SubjectMention(ctx, s, b, c.first)) {
-    AddParty(m, &r);
+  if (subject != nullptr) {
+    AddParty(subject, &r);
   } else if (b < c.first && IsPronoun(ctx.norm(b)) && !ctx.Is(b, "it")) {
     AddParty(ctx.ResolvePronoun(s, b), &r);
     // "Mediators have been working ... They have proposed a plan": no party,

@@ -349,11 +349,13 @@ int32_t SubjectOf(const SentenceCtx& c, size_t gi) {
   // "Hamas rejected the proposal, accusing Israel of stalling": a participle
   // after a comma, with no subject of its own, is the previous verb's
   // subject's.
-  if (gi > 0 && g.first > c.first && (c.cls(g.first - 1) & kWcComma) && !g.passive &&
-      g.modal.empty() && c.token(g.first).norm.ends_with("ing")) {
-    return c.s->groups[gi - 1].subject_np;
-  }
+  if (gi > 0 && ParticipleAfterComma(c, g)) return c.s->groups[gi - 1].subject_np;
   return -1;
+}
+
+bool ParticipleAfterComma(const SentenceCtx& c, const VerbGroup& g) {
+  return g.first > c.first && (c.cls(g.first - 1) & kWcComma) && !g.passive && g.modal.empty() &&
+         c.token(g.first).norm.ends_with("ing");
 }
 
 uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {

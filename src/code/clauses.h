@@ -22,6 +22,11 @@ void BuildClauses(SentenceCtx* c);
 // the previous verb for a coordinated or infinitive verb. -1 if none.
 int32_t SubjectOf(const SentenceCtx& c, size_t gi);
 
+// ", accusing Israel of ...", ", killing 20 people": an -ing participle
+// right after a comma, with no auxiliary; SubjectOf gives it the previous
+// verb's subject.
+bool ParticipleAfterComma(const SentenceCtx& c, const VerbGroup& g);
+
 // First token the target search of group `gi` must not reach: a hard stop
 // (";", a trailing reporting clause) or the next verb with an event code.
 uint32_t TargetLimit(const SentenceCtx& c, size_t gi);

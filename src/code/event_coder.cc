@@ -55,14 +55,6 @@ CodePair SplitPair(std::string_view code) {
 // event whose members code one by one (docs/coder.md).
 constexpr size_t kMaxPairwiseMembers = 4;
 
-// ", accusing Israel of ...", ", killing 20 people": an -ing participle
-// right after a comma, with no auxiliary (its subject is the previous
-// verb's: SubjectOf).
-bool ParticipleAfterComma(const SentenceCtx& c, const VerbGroup& g) {
-  return g.first > c.first && (c.cls(g.first - 1) & kWcComma) && !g.passive && g.modal.empty() &&
-         c.token(g.first).norm.ends_with("ing");
-}
-
 // True when an event of violence (roots 18-20) of this sentence, coded
 // from a verb before `before`, has a source among the members of `np`.
 bool EarlierViolenceBy(const SentenceCtx& c, int32_t np, uint32_t before) {
