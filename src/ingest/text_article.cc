@@ -279,7 +279,7 @@ bool PhotoGallery(std::string_view line) {
 const char* BoilerplateRule(std::string_view line, std::string_view title) {
   if (line.empty()) return nullptr;
   if (!title.empty() && line == title) return "duplicate-title";
-  if ((line.front() == 'P' || line.front() == 'H') && PhotoGallery(line)) return "photo-gallery";
+  if (PhotoGallery(line)) return "photo-gallery";
   if (line.size() > kMaxRuleBytes) return nullptr;  // no rule accepts it
   const auto first = static_cast<unsigned char>(AsciiLower(line.front()));
   const auto last = static_cast<unsigned char>(AsciiLower(line.back()));
