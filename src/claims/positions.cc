@@ -193,33 +193,46 @@ bool ModifiesPrecedingNoun(const DocContext& ctx, uint32_t s, const LexMatch& c)
   return ctx.tok(p).has(kTokWord);
 }
 
-PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, bool noun) {
-  PartyResult r;
-  const Sentence& sent = ctx.text->sentences[s];
-  if (noun && c.first > sent.first_token) {
+// The possessor of a nominal cue whose noun phrase starts at `floor`:
+// "Israeli concessions", "Egypt's call", "its demands", "the demands of
+// Hamas". False when the cue has none (the caller looks elsewhere).
+bool PossessorParty(const DocContext& ctx, uint32_t s, const LexMatch& c, uint32_t floor,
+                    PartyResult* r) {
+  if (c.first > floor) {
     uint32_t p = c.first - 1;
-    if (ctx.Is(p, "'s") || ctx.Is(p, "'") || ctx.Is(p, "new") || ctx.Is(p, "main")) --p;
+    if (p > floor && (ctx.Is(p, "'s") || ctx.Is(p, "'") || ctx.Is(p, "new") || ctx.Is(p, "main"))) {
+      --p;
+    }
     // "Israeli concessions": the word's own dictionary actor first, since a
     // coder mention may span the whole noun phrase.
     if (std::optional<ActorRef> a = DictionaryActor(ctx, p)) {
-      r.parties.push_back(*a);
-      r.first = p;
-      r.end = p + 1;
-      return r;
+      r->parties.push_back(*a);
+      r->first = p;
+      r->end = p + 1;
+      return true;
     }
     if (const ActorMention* m = ctx.MentionAt(s, p)) {
-      AddParty(m, &r);
-      return r;
+      AddParty(m, r);
+      return true;
     }
     if (IsPossessivePronoun(ctx.norm(p)) && !ctx.Is(p, "our")) {
-      AddParty(ctx.ResolvePronoun(s, p), &r);
-      return r;
+      AddParty(ctx.ResolvePronoun(s, p), r);
+      return true;
     }
-    // "the demands of Hamas".
-    if (ctx.Is(c.end, "of")) {
-      if (const ActorMention* m = ctx.MentionAt(s, c.end + 1)) AddParty(m, &r);
-      return r;
-    }
+  }
+  // "the demands of Hamas".
+  if (ctx.Is(c.end, "of")) {
+    if (const ActorMention* m = ctx.MentionAt(s, c.end + 1)) AddParty(m, r);
+    return true;
+  }
+  return false;
+}
+
+PartyResult PartySubject(const DocContext& ctx, uint32_t s, const LexMatch& c, bool noun) {
+  PartyResult r;
+  const Sentence& sent = ctx.text->sentences[s];
+  if (noun && c.first > sent.first_token && PossessorParty(ctx, s, c, sent.first_token, &r)) {
+    return r;
   }
   // "Blinken said Israel had accepted the proposal": the subject is sought
   // inside the reported clause first, then back to the sentence start.
@@ -426,6 +439,39 @@ bool GovernedByAppeal(const DocContext& ctx, const LexMatch& prev, const LexMatc
   return c.first > prev.end && c.first - prev.end <= 8 && ctx.Is(c.first - 1, "to");
 }
 
+// "Hamas rejected Israeli demands for a hostage release", "Israel accepted
+// Egypt's call for a truce": a nominal demand cue ("demands", "calls for",
+// "conditions"; not a verb form in -ed/-ing) right after an accept/reject
+// verb cue, with at most four plain words between (determiners, possessors,
+// adjectives), is that verb's object. Its items are what the verb's party
+// accepts or rejects; the demand itself belongs to its possessor only.
+bool IsObjectDemand(const DocContext& ctx, const LexMatch& verb, const LexMatch& c) {
+  const LexiconEntry& ve = ctx.entry(verb);
+  const LexiconEntry& ce = ctx.entry(c);
+  if (ve.section != Section::kStance || ce.section != Section::kStance) return false;
+  const Stance vs = StanceOf(ve.arg);
+  if ((vs != Stance::kAccept && vs != Stance::kReject) || ve.has("noun") ||
+      ve.attr("item") == "before") {
+    return false;
+  }
+  if (StanceOf(ce.arg) != Stance::kDemand || ce.has("appeal") || !ce.attr("party").empty() ||
+      ce.attr("item") == "before") {
+    return false;
+  }
+  std::string_view head = ctx.norm(c.first);
+  if (head.ends_with("ed") || head.ends_with("ing")) return false;
+  if (c.first < verb.end || c.first - verb.end > 4) return false;
+  for (uint32_t k = verb.end; k < c.first; ++k) {
+    std::string_view w = ctx.norm(k);
+    if (w == "'s" || w == "'") continue;
+    if (!ctx.tok(k).has(kTokWord) || IsAux(w) || IsPreposition(w) || IsSubordinator(w) ||
+        RegionStop(ctx, k) || w == "and" || w == "or" || w == "that" || w == "to") {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The main party of a sentence whose accept cue `c` waits on "until" /
 // "before": the report's speaker, else the subject before the subordinator;
 // empty when the cue's own subject is of the same country ("before they
@@ -485,11 +531,31 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       continue;
     }
     bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
-    PartyResult pr = pending ? pending_demand
-                     : appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
-                                : FindParty(ctx, s, c, *out, sentence_begin);
+    // The object demand of an earlier cue: its possessor's, if named; this
+    // cue's own object demand gives this cue its items.
+    const LexMatch* verb = nullptr;
+    size_t object_cue = ci;
+    for (size_t k = 0; k < cues.size(); ++k) {
+      if (k < ci && verb == nullptr && IsObjectDemand(ctx, *cues[k], c)) verb = cues[k];
+      if (k > ci && object_cue == ci && IsObjectDemand(ctx, c, *cues[k])) object_cue = k;
+    }
+    PartyResult pr;
+    if (verb != nullptr) {
+      PossessorParty(ctx, s, c, verb->end, &pr);
+    } else {
+      pr = pending ? pending_demand
+           : appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
+                      : FindParty(ctx, s, c, *out, sentence_begin);
+    }
     if (pr.parties.empty()) continue;
     Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
+    if (object_cue != ci) {
+      const LexMatch* next = nullptr;
+      for (size_t k = object_cue + 1; k < cues.size() && next == nullptr; ++k) {
+        if (cues[k]->first >= cues[object_cue]->end) next = cues[k];
+      }
+      r = ItemRegion(ctx, s, *cues[object_cue], next);
+    }
     std::vector<ItemHit> items = Items(ctx, s, r, condition || pending, *out, pr.parties);
     std::string cue;
     Fact f = FactAt(ctx, s, c.first, c.end, &cue);
