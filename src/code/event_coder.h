@@ -52,6 +52,11 @@ struct CoderOptions {
   // with whom. A list of sources then cooperates pairwise. Off in `parley
   // validate` (PETRARCH takes the place as the target).
   bool meeting_place_is_no_target = true;
+  // A name after a demonym or region and a plain noun is what the phrase
+  // names when it is more specific: "the Lebanese group Hezbollah" ->
+  // LBNREBHEZ, "the West African bloc ECOWAS" -> IGOWAS (not LBN, WAF). Off
+  // in `parley validate` (PETRARCH takes the first actor of the phrase).
+  bool appositive_name_wins = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

@@ -97,6 +97,8 @@ DictionarySet TestDictionary() {
          {"VLDELI", {}, {}}});
   Actor(&set, {"palestinian"}, {{"PSE", {}, {}}});
   Actor(&set, {"doha"}, {{"QATGOV", {}, {}}});  // a capital: the seat of government
+  Actor(&set, {"west african"}, {{"WAF", {}, {}}});  // a CAMEO region
+  Actor(&set, {"ecowas"}, {{"IGOWAS", {}, {}}});
   Agent(&set, {"official", "officials"}, "GOV");
   Agent(&set, {"security officials"}, "GOV");
   Agent(&set, {"envoy", "envoys"}, "GOV");
@@ -242,6 +244,13 @@ TEST_F(EventCoderTest, CriticsOrVictimsOfAnActorAreNotThatActor) {
   EXPECT_EQ("", Code("Victims of Hamas met Israel on Sunday."));
   EXPECT_EQ("ISR 111 ---", Code("Israel criticized opponents of Hamas."));
   EXPECT_EQ("PSEREBHMS 111 ISR", Code("Leaders of Hamas criticized Israel."));  // still absorbed
+}
+
+TEST_F(EventCoderTest, AppositiveNameAfterDemonymAndNounIsThePhrasesActor) {
+  EXPECT_EQ("PSEREBHMS 111 ISR", Code("The Palestinian group Hamas criticized Israel."));
+  EXPECT_EQ("QAT 111 IGOWAS", Code("Qatar criticized the West African bloc ECOWAS."));
+  // No name after the noun: the demonym's country with the noun's role.
+  EXPECT_EQ("EGYGOV 111 ISR", Code("Egyptian officials criticized Israel."));
 }
 
 TEST_F(EventCoderTest, ObjectComplementEndsTheTargetPhrase) {

@@ -175,12 +175,82 @@ void Compounds(SentenceCtx* c) {
 
 // The codes of the first actor hit of `np` that has any (empty if none);
 // they point into the dictionary.
+// "PSEREBHMS": a country, a sector role and a group code (9+ letters, the
+// role one of CAMEO's sectors). Such a code already says who the group is.
+bool IsNamedGroupCode(const std::string& code) {
+  static constexpr const char* kRoles[] = {"REB", "MIL", "GOV", "COP", "OPP", "PTY", "SPY",
+                                           "MED", "JUD", "LEG", "BUS", "HRI", "CVL"};
+  if (code.size() < 9 || code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0) {
+    return false;
+  }
+  for (const char* r : kRoles) {
+    if (code.compare(3, 3, r) == 0) return true;
+  }
+  return false;
+}
+
+// CAMEO world-region codes ("WAF", "LAM"): a region is less specific than
+// any named actor inside it.
+bool IsRegionCode(std::string_view code) {
+  static constexpr std::string_view kRegions[] = {
+      "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+      "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
+  return code.size() >= 3 &&
+         std::find(std::begin(kRegions), std::end(kRegions), code.substr(0, 3)) != std::end(kRegions);
+}
+
+// Words that join two phrases rather than name a head noun: "more Central
+// Americans than the U.S." is no apposition.
+bool FunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"than", "and", "or", "but", "of", "to", "in",
+                                                "on", "at", "for", "with", "by", "from", "as",
+                                                "into", "over", "against", "like", "not"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// "the Lebanese group Hezbollah", "the West African bloc ECOWAS", "North
+// Korean dictator Kim Jong Un": a name after a demonym or region and plain
+// words is what the phrase names. The later reading wins when it is more
+// specific than the first: the first is a region, or the later one is an
+// international organization, or it extends the first's code ("LBN" ->
+// "LBNREBHEZ") and is a named group or the phrase has no role word of its
+// own ("German finance minister Olaf Scholz" stays DEU + the minister's
+// role: a person's dated code is not more exact than the text).
+bool AppositiveNameWins(const SentenceCtx& c, const NounPhrase& np, const ActorHit& first,
+                        const std::string& first_code, const ActorHit& later,
+                        const std::string& later_code) {
+  if (!c.options->appositive_name_wins || later.first <= first.end) return false;
+  // One to three lower-case words between, none of them a verb form a
+  // pattern could start with ("France seeks U.N. resolution" in a headline
+  // is no apposition).
+  if (later.first - first.end > 3 || first_code.size() != 3) return false;
+  for (uint32_t i = first.end; i < later.first; ++i) {
+    const Token& t = c.token(i);
+    if (!t.has(kTokWord) || t.has(kTokCapitalized) || c.tok(i).verb >= 0 ||
+        (c.cls(i) & kWcDet) || FunctionWord(t.norm)) {
+      return false;
+    }
+  }
+  if (IsRegionCode(first_code) || later_code.compare(0, 3, "IGO") == 0) return true;
+  return later_code.size() > 3 && later_code.compare(0, 3, first_code) == 0 &&
+         (IsNamedGroupCode(later_code) || np.agent_end == np.agent_begin);
+}
+
 std::span<const std::string> FirstActorCodes(const SentenceCtx& c, const NounPhrase& np,
                                              const CompiledActor** entry, uint32_t* hit) {
   for (uint32_t a = np.actor_begin; a < np.actor_end; ++a) {
     const ActorHit& h = c.s->actors[a];
     ActorReading r = c.dict->ResolveActor(*c.dict->Info(h.node), c.date);
     if (r.codes.empty()) continue;
+    for (uint32_t b = a + 1; b < np.actor_end && r.codes.size() == 1; ++b) {
+      const ActorHit& later = c.s->actors[b];
+      ActorReading lr = c.dict->ResolveActor(*c.dict->Info(later.node), c.date);
+      if (lr.codes.size() == 1 && AppositiveNameWins(c, np, h, r.codes[0], later, lr.codes[0])) {
+        *entry = lr.entry;
+        *hit = b;
+        return lr.codes;
+      }
+    }
     *entry = r.entry;
     *hit = a;
     return r.codes;
@@ -192,20 +262,6 @@ std::span<const std::string> FirstActorCodes(const SentenceCtx& c, const NounPhr
 bool HoldsAligned(const std::string& code, const std::string& part) {
   for (size_t pos = 0; pos + part.size() <= code.size(); pos += 3) {
     if (code.compare(pos, part.size(), part) == 0) return true;
-  }
-  return false;
-}
-
-// "PSEREBHMS": a country, a sector role and a group code (9+ letters, the
-// role one of CAMEO's sectors). Such a code already says who the group is.
-bool IsNamedGroupCode(const std::string& code) {
-  static constexpr const char* kRoles[] = {"REB", "MIL", "GOV", "COP", "OPP", "PTY", "SPY",
-                                           "MED", "JUD", "LEG", "BUS", "HRI", "CVL"};
-  if (code.size() < 9 || code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0) {
-    return false;
-  }
-  for (const char* r : kRoles) {
-    if (code.compare(3, 3, r) == 0) return true;
   }
   return false;
 }

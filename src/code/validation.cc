@@ -122,6 +122,7 @@ Status RunValidation(const std::string& path, const ValidationOptions& options,
   copt.agentless_passive_subject_is_source = true;  // PETRARCH-1 passives
   copt.negated_cooperation_is_rejection = false;     // PETRARCH keeps the code
   copt.infer_from_discourse = false;                 // and codes sentence by sentence
+  copt.appositive_name_wins = false;                 // and takes a phrase's first actor
   auto coder = EventCoder::Create(*dict, copt);
   if (!coder.ok()) return coder.status();
   auto scratch = (*coder)->NewScratch();
