@@ -441,7 +441,18 @@ HEADER = """\
 # a bare "European" or "African" is far more often a descriptive adjective
 # ("a European bailout"), "the West" a direction, "Middle East" a topic.
 REGIONS = """
-LAM|Latin America,Latin American,Latin Americans
+LAM|Latin America,Latin American,Latin Americans,Central America,Central American,Central Americans
+NMR|North America,North American,North Americans
+WAF|West Africa,West African,West Africans
+EAF|East Africa,East African,East Africans
+NAF|North Africa,North African,North Africans
+MEA|Middle Eastern countries,Middle Eastern nations,Middle Eastern states
+MEAGOV|Middle Eastern leaders,Middle Eastern governments
+SEA|Southeast Asian countries,Southeast Asian nations,Southeast Asian states
+CAS|Central Asian countries,Central Asian nations,Central Asian states,Central Asian republics
+ASA|Asian countries,Asian nations
+BLK|Balkan countries,Balkan nations,Balkan states
+SCN|Nordic countries,Nordic nations,Nordic states,Scandinavian countries
 SAM|South America,South American,South Americans
 CRB|Caribbean nations,Caribbean countries
 PGS|Gulf states,Gulf countries,Gulf Arab states,Persian Gulf states,Gulf monarchies
