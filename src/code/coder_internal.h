@@ -107,6 +107,9 @@ struct NounPhrase {
   bool pronoun = false;
   bool has_actor = false;      // own actor or absorbed one
   int32_t absorbs = -1;        // NP (list head) absorbed through a preposition
+  // "the West African nation of Mali": the own actor is a region that only
+  // says where the absorbed "of" phrase is; the absorbed codes replace it.
+  bool yields_to_absorbed = false;
   uint32_t actor_begin = 0, actor_end = 0;  // actor hits inside [first, end)
   uint32_t agent_begin = 0, agent_end = 0;  // agent hits inside
   MemberRange members;  // indices into SentenceCoding::mentions

@@ -249,6 +249,7 @@ TEST_F(EventCoderTest, CriticsOrVictimsOfAnActorAreNotThatActor) {
 TEST_F(EventCoderTest, AppositiveNameAfterDemonymAndNounIsThePhrasesActor) {
   EXPECT_EQ("PSEREBHMS 111 ISR", Code("The Palestinian group Hamas criticized Israel."));
   EXPECT_EQ("QAT 111 IGOWAS", Code("Qatar criticized the West African bloc ECOWAS."));
+  EXPECT_EQ("EGY 111 ISR", Code("The West African nation of Egypt criticized Israel."));
   // No name after the noun: the demonym's country with the noun's role.
   EXPECT_EQ("EGYGOV 111 ISR", Code("Egyptian officials criticized Israel."));
 }

@@ -349,7 +349,8 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
     const NounPhrase& np = nps[it];
     const CompiledActor* entry = nullptr;
     uint32_t hit = 0;
-    std::span<const std::string> codes = FirstActorCodes(c, np, &entry, &hit);
+    std::span<const std::string> codes;
+    if (!np.yields_to_absorbed) codes = FirstActorCodes(c, np, &entry, &hit);
     if (!codes.empty()) {
       const NounPhrase& last = nps[items_back];
       bool shares_head = it != items_back && last.agent_end > last.agent_begin &&
@@ -392,11 +393,40 @@ bool DefiniteOwnerOpens(const SentenceCtx& c, const NounPhrase& np) {
          (c.cls(np.first + 1) & kWcDefNoun) && c.token(np.first + 2).has(kTokPossessive);
 }
 
+// "the West African nation of Mali", "the Central American country of
+// Honduras": an NP whose only actor is a region, headed by a word for a
+// state, followed by "of" + an NP with actors.
+bool RegionStateOf(const SentenceCtx& c, const NounPhrase& np, const NounPhrase& next) {
+  static constexpr std::string_view kHeads[] = {"nation", "country", "state", "republic",
+                                                "kingdom", "island", "monarchy", "emirate"};
+  if (np.actor_end != np.actor_begin + 1 || next.prep != static_cast<int32_t>(np.end) ||
+      c.token(next.prep).norm != "of" || next.actor_end == next.actor_begin || next.pronoun) {
+    return false;
+  }
+  const std::string_view head = c.token(np.end - 1).lemma;
+  if (std::find(std::begin(kHeads), std::end(kHeads), head) == std::end(kHeads)) return false;
+  const CompiledActor* entry = nullptr;
+  uint32_t hit = 0;
+  std::span<const std::string> codes = FirstActorCodes(c, np, &entry, &hit);
+  return codes.size() == 1 && codes[0].size() == 3 && IsRegionCode(codes[0]) &&
+         c.s->actors[hit].end < np.end;
+}
+
 void Absorb(SentenceCtx* c) {
   auto& nps = c->s->nps;
   for (size_t k = nps.size(); k-- > 0;) {
     NounPhrase& np = nps[k];
     np.has_actor = np.actor_end > np.actor_begin;
+    if (np.has_actor && k + 1 < nps.size() && c->options->appositive_name_wins &&
+        RegionStateOf(*c, np, nps[k + 1])) {
+      np.yields_to_absorbed = true;
+      np.absorbs = static_cast<int32_t>(k + 1);
+      for (size_t m = k + 1; m < nps.size(); ++m) {
+        if (m != k + 1 && nps[m].list_head != static_cast<int32_t>(k + 1)) break;
+        nps[m].absorbed_by = static_cast<int32_t>(k);
+      }
+      continue;
+    }
     if (np.has_actor || np.pronoun || k + 1 >= nps.size()) continue;
     // "its delegation in Cairo", "the movement's leadership in Doha": the
     // NP has an owner, so "in X" is where it is, not whose it is.
