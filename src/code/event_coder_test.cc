@@ -537,6 +537,22 @@ TEST_F(EventCoderTest, AgentOnlyActorTakesTheSentencesOnlyCountry) {
   for (const auto& [text, want] : cases) EXPECT_EQ(want, Code(text)) << text << (*coder_)->Explain(doc_, text_, coding_, 0);
 }
 
+TEST_F(EventCoderTest, LocalPeopleTakeTheCountryOfTheOnePlaceNearThem) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      // Two countries, one place: the protesters there are its people ...
+      {"Israeli forces attacked protesters at a camp in Gaza.", "ISRMIL 190 PSECVL"},
+      // ... an army is not (nobody can say whose it is) ...
+      {"Israeli forces attacked the army at a camp in Gaza.", "ISRMIL 190 ---MIL"},
+      // ... and two places of different countries say nothing.
+      {"Israeli forces attacked protesters at a camp in Gaza and in Iraq.", "ISRMIL 190 ---CVL"},
+  };
+  for (const auto& [text, want] : cases) {
+    EXPECT_EQ(want, Code(text)) << text << (*coder_)->Explain(doc_, text_, coding_, 0);
+  }
+  Code("Israeli forces attacked protesters at a camp in Gaza.");
+  EXPECT_EQ("agent+sentence place", coding_.sentences[0].events.at(0).event.target->via);
+}
+
 TEST_F(EventCoderTest, AgentOnlyActorTakesAClearlyDominantDocumentCountry) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Iraq criticized the United Nations. Iraq met the United Nations in Iraq. "

@@ -781,6 +781,20 @@ bool ContextNamesOtherCountry(const SentenceCtx& c, uint32_t country) {
   return false;
 }
 
+// Roles whose people are of the place they are in: civilians, refugees,
+// health and education workers, clergy, business, labour, farmers and
+// police ("---CVL" near "in Gaza" is PSECVL).
+bool LocalRole(std::string_view code) {
+  static constexpr std::string_view kRoles[] = {"CVL", "REF", "HLH", "EDU", "REL",
+                                                "BUS", "LAB", "AGR", "COP"};
+  return code.size() == 6 &&
+         std::find(std::begin(kRoles), std::end(kRoles), code.substr(3)) != std::end(kRoles);
+}
+
+// At most this many tokens between people and the place that gives them a
+// country.
+constexpr uint32_t kLocalPlaceWindow = 10;
+
 }  // namespace
 
 void CountryForAgentOnly(SentenceCtx* c) {
@@ -788,9 +802,10 @@ void CountryForAgentOnly(SentenceCtx* c) {
   if (std::none_of(ms.begin(), ms.end(), [](const ActorMention& m) { return m.agent_only; })) {
     return;  // nothing to do (most sentences): skip the country scans
   }
-  uint32_t country = kNoCountry;
-  std::string letters;  // the country's code prefix
-  bool place = false, any_agent_only = false;
+  uint32_t country = kNoCountry, place_country = kNoCountry;
+  std::string letters, place_letters;  // the countries' code prefixes
+  bool place = false, any_agent_only = false, several = false, several_places = false;
+  uint32_t place_first = UINT32_MAX, place_end = 0;  // the places' token span
   for (const ActorMention& m : ms) {
     if (m.agent_only) {
       any_agent_only = true;
@@ -798,10 +813,38 @@ void CountryForAgentOnly(SentenceCtx* c) {
     }
     const uint32_t key = CountryKey(m.actor.code);
     if (key == kNoCountry) continue;
-    if (country != kNoCountry && key != country) return;  // two countries
+    const bool here = !m.pronoun && Locative(*c, m);  // "engage in them" is no place
+    if (here) {
+      several_places |= place_country != kNoCountry && key != place_country;
+      if (place_country == kNoCountry) place_letters.assign(m.actor.code, 0, 3);
+      place_country = key;
+      place_first = std::min(place_first, m.first_token);
+      place_end = std::max(place_end, m.end_token);
+    }
+    if (country != kNoCountry && key != country) several = true;
+    if (several) continue;
     if (country == kNoCountry) letters.assign(m.actor.code, 0, 3);
     country = key;
-    if (!place) place = !m.pronoun && Locative(*c, m);  // "engage in them" is no place
+    place |= here;
+  }
+  if (several) {
+    // Two countries: people of the one place the sentence names are its
+    // people ("an Israeli airstrike on a camp in al-Mawasi killed 92
+    // people" -> PSECVL); armed or governing roles say nothing by place.
+    if (place_country == kNoCountry || several_places) return;
+    for (ActorMention& m : ms) {
+      if (!m.agent_only || !LocalRole(m.actor.code)) continue;
+      // Near the place: "protesters near the US embassy in Amman", "killing
+      // 13 children at a school in northwest Pakistan".
+      const uint32_t gap = m.end_token <= place_first ? place_first - m.end_token
+                           : place_end <= m.first_token ? m.first_token - place_end
+                                                        : 0;
+      if (gap > kLocalPlaceWindow) continue;
+      m.actor.code.replace(0, 3, place_letters);
+      m.agent_only = false;
+      m.actor.via = "agent+sentence place";
+    }
+    return;
   }
   if (!any_agent_only || (!place && country != kNoCountry)) return;
   if (country != kNoCountry && ContextNamesOtherCountry(*c, country)) return;
