@@ -230,6 +230,13 @@ TEST_F(ParleyDictionariesTest, PhrasesResolveToTheDocumentedCodeOnTheDate) {
       {"turkiye", "", "TUR"},
       {"idf", "", "ISRMIL"},
       {"gaza health ministry", "", "PSEHLH"},
+      // world regions (CAMEO region codes), never the United States
+      {"central american", "", "LAM"},
+      {"latin american", "", "LAM"},
+      {"west african", "", "WAF"},
+      {"nordic countries", "", "SCN"},
+      {"south african", "", "ZAF"},
+      {"north american", "", "NMR"},
       // international organisations
       {"unrwa", "", "IGOUNOUNR"},
       {"united nations", "", "IGOUNO"},
