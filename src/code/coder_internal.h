@@ -124,6 +124,7 @@ struct NpItem {
   uint32_t actor_hit = 0;
   bool has_hit = false;
   bool absorbed = false;
+  bool capital_place = false;  // see ActorMention::capital_place
 };
 
 struct VerbGroup {

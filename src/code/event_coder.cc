@@ -675,6 +675,13 @@ void EventCoderImpl::AddEventAs(SentenceCtx* c, const VerbGroup& g, const ActorR
   e.sentence = c->out->sentence;
   e.source = source;
   if (tgt >= 0) e.target = ms[tgt].actor;
+  // "A Houthi drone hit an apartment building in Tel Aviv": violence hits
+  // the place, the country, not the government its capital stands for.
+  if (tgt >= 0 && ms[tgt].capital_place && options_.place_in_capital_is_country &&
+      IsViolenceRoot(code)) {
+    e.target->code.resize(3);
+    e.target->via = "prepositional place";
+  }
   e.code = code;
   e.root = code.substr(0, 2);
   if (const CameoCode* cc = cameo_->Lookup(code)) {

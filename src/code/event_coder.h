@@ -57,6 +57,13 @@ struct CoderOptions {
   // LBNREBHEZ, "the West African bloc ECOWAS" -> IGOWAS (not LBN, WAF). Off
   // in `parley validate` (PETRARCH takes the first actor of the phrase).
   bool appositive_name_wins = true;
+  // A capital (coded <ISO3>GOV by metonymy) reached through in/at from a
+  // phrase without an actor is a place when violence (roots 18-20) hits
+  // it: "a drone hit an apartment building in Tel Aviv" -> ISR, not ISRGOV
+  // ("consternation in Washington" stays USAGOV; with a role word this
+  // always holds: "protesters in Nairobi" -> KENCVL). Off in `parley
+  // validate`, where PETRARCH keeps the government.
+  bool place_in_capital_is_country = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

@@ -133,6 +133,7 @@ DictionarySet TestDictionary() {
   Block(&set, "MEDIATE", "045", {"mediate", "mediates", "mediated"});
   VerbBlock& hold = Block(&set, "HOLD", "---", {"hold", "holds", "held"});
   Pattern(&hold, {}, {"+", "accountable"}, "112", 97);
+  Block(&set, "HIT", "190", {"hit", "hits", "hitting"});
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -327,6 +328,15 @@ TEST_F(EventCoderTest, CapitalAfterInGivesPeopleTheCountryNotTheGovernment) {
   EXPECT_EQ("ISR 111 QATCVL", Code("Israel criticized protesters in Doha."));
   EXPECT_EQ("QATGOV 111 ISR", Code("Doha criticized Israel."));  // metonymy
   EXPECT_EQ("QATGOV 111 ISR", Code("Officials in Doha criticized Israel."));
+  // Violence against a place in the capital hits the country; words about
+  // a place in the capital keep the government it stands for.
+  EXPECT_EQ("ISRMIL 190 QAT", Code("Israeli forces attacked a building in Doha."));
+  EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized the decision in Doha."));
+}
+
+TEST_F(EventCoderTest, PastTenseEqualToTheBaseFormIsAVerbBeforeItsObject) {
+  EXPECT_EQ("PSEREBHMS 190 ISRMIL", Code("A Hamas unit hit the Israeli forces on Sunday."));
+  EXPECT_EQ("", Code("A direct hit destroyed the car."));
 }
 
 TEST_F(EventCoderTest, PassiveWithoutAgentHasNoSource) {

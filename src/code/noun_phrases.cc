@@ -369,12 +369,18 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
       // "Nairobi said" (KENCVL, not KENGOVCVL). Without a role word the
       // PETRARCH reading stays ("the closure of guest houses in the
       // capital" -> the government).
+      // Without a role word, the capital is marked: an event of violence
+      // against "an apartment building in Tel Aviv" hits the country
+      // (EventCoderImpl::AddEventAs), "consternation in Washington" stays the
+      // government's.
       const int32_t prep = nps[np.absorbs].prep;
-      const bool locative = np.agent_end > np.agent_begin && prep >= 0 &&
-                            (c.token(prep).norm == "in" || c.token(prep).norm == "at");
+      const bool in_at = prep >= 0 && (c.token(prep).norm == "in" || c.token(prep).norm == "at");
+      const bool locative = np.agent_end > np.agent_begin && in_at;
       for (size_t k = before; k < out->size(); ++k) {
         Item& x = (*out)[k];
-        if (locative && x.code.size() == 6 && x.code.ends_with("GOV")) x.code.resize(3);
+        const bool capital = x.code.size() == 6 && x.code.ends_with("GOV");
+        if (locative && capital) x.code.resize(3);
+        x.capital_place = in_at && capital && !locative;
         x.code = WithAgents(c, np, x.code);
         x.first = np.first;
         x.absorbed = true;
@@ -503,6 +509,7 @@ void BuildNounPhrases(SentenceCtx* c) {
                                   : std::string_view("dictionary");
       m.compound = compound;
       m.action = action;
+      m.capital_place = it.capital_place;
       m.group = static_cast<uint32_t>(k);
     }
   }

@@ -31,6 +31,10 @@ struct ActorMention {
   // The phrase names an action of the actor ("Israeli strikes": a
   // needs-actor agent), so it owns nothing: never the antecedent of "its".
   bool action = false;
+  // A capital (<ISO3>GOV by metonymy) reached through in/at from a phrase
+  // without an actor or role word: "an apartment building in Tel Aviv".
+  // The target of violence is then the country (ISR), not its government.
+  bool capital_place = false;
 };
 
 // A clause: a token range with its main verb(s). Reporting structures split

@@ -208,6 +208,15 @@ void FindMatches(SentenceCtx* c) {
 
 namespace {
 
+// Irregular verbs whose past tense and participle are the base form: "hit"
+// may be past where "attack" may not.
+bool PastEqualsBase(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "hit", "cut", "shut", "set", "put", "spread", "hurt", "cast", "quit", "let", "burst",
+      "shed", "split", "thrust", "bid", "upset", "beat"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
 // True when the verb candidate at `first` reads as a noun: "an attack",
 // "Gondor's proposals", "after talks", "his first official visit".
 bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
@@ -229,6 +238,13 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
     return true;
   }
   if (past) return false;
+  // "A Houthi drone hit an apartment building": a verb whose past tense is
+  // its base form, followed by the start of an object phrase, is a verb
+  // even after a determiner and plain words.
+  if (first + 1 < c.end && PastEqualsBase(c.token(first).norm) &&
+      ((c.cls(first + 1) & (kWcDet | kWcPossPron)) || c.token(first + 1).has(kTokNumber))) {
+    return false;
+  }
   // Walking back over plain lower-case words: a determiner or number before
   // them makes this a noun ("the three attacks"), and so does a verb right
   // before them ("imposed new sanctions", "launched fresh strikes"); a name
