@@ -177,10 +177,11 @@ TEST(ClaimsPipelineTest, CoordinatedReportAndRefusals) {
       // inverted speaker of the accusation.
       {"Hamas accused Israel of breaking the truce and said the mediators should act.",
        {"112 asserted -"}},
-      // "refused to release" negates the release; "declined to comment" is
-      // itself the event (011), asserted.
+      // "refused to release" is CAMEO's refusal to release persons (1243,
+      // the REFUSE + TO_RELEASE pattern), asserted, not a negated release;
+      // "declined to comment" is itself the event (011), asserted.
       {"Israel struck Gaza because Hamas had refused to release the hostages.",
-       {"190 asserted -", "0841 negated -"}},
+       {"190 asserted -", "1243 asserted -"}},
       {"The Israeli army declined to comment.", {"011 asserted -"}},
   };
   for (const Case& c : cases) {

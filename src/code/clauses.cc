@@ -384,6 +384,10 @@ uint32_t TargetLimit(const SentenceCtx& c, size_t gi) {
     // ("attacked and killed X" shares X: no object in between).
     if (n.coordinated && n.first > g.end + 1 && NpAt(c, g.end) >= 0) return n.first;
     if (h.report || h.form < 0) continue;
+    // "agreed to resume military aid ... with Kyiv", "threatened to expand
+    // their attacks on Israel": an infinitive right after the verb is its
+    // complement; the target may be inside it.
+    if (n.infinitive && n.first == g.end && c.options->target_inside_infinitive) continue;
     const CompiledVerbEntry& e = c.dict->verb_entries[c.dict->verb_forms[h.form].entry];
     if (IsEventCode(e.code)) return n.first;
   }

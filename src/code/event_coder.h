@@ -64,6 +64,12 @@ struct CoderOptions {
   // always holds: "protesters in Nairobi" -> KENCVL). Off in `parley
   // validate`, where PETRARCH keeps the government.
   bool place_in_capital_is_country = true;
+  // The target of a verb may be inside the infinitive right after it:
+  // "Washington agreed to resume military aid and intelligence sharing with
+  // Kyiv" -> USAGOV 030 UKRGOV, "threatened to expand their attacks on
+  // Israel" -> 130 ISR. Off in `parley validate` (PETRARCH's validation
+  // records stop the target search at the next coded verb).
+  bool target_inside_infinitive = true;
 };
 
 // Per-thread mutable state of the coder, reused across documents.

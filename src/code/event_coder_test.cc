@@ -134,6 +134,7 @@ DictionarySet TestDictionary() {
   VerbBlock& hold = Block(&set, "HOLD", "---", {"hold", "holds", "held"});
   Pattern(&hold, {}, {"+", "accountable"}, "112", 97);
   Block(&set, "HIT", "190", {"hit", "hits", "hitting"});
+  Block(&set, "VOW", "030", {"vow", "vows", "vowed"});
   set.discards.push_back({Words("football"), false, {"test.discards.txt", 1, 0}});
   set.discards.push_back({Words("world cup"), true, {"test.discards.txt", 2, 0}});
   return set;
@@ -332,6 +333,11 @@ TEST_F(EventCoderTest, CapitalAfterInGivesPeopleTheCountryNotTheGovernment) {
   // a place in the capital keep the government it stands for.
   EXPECT_EQ("ISRMIL 190 QAT", Code("Israeli forces attacked a building in Doha."));
   EXPECT_EQ("ISR 111 QATGOV", Code("Israel criticized the decision in Doha."));
+}
+
+TEST_F(EventCoderTest, TargetMayBeInsideTheInfinitiveAfterTheVerb) {
+  EXPECT_EQ("PSEREBHMS 030 ISR", Code("Hamas vowed to attack Israel."));
+  EXPECT_EQ("PSEREBHMS 030 ISRMIL", Code("Hamas vowed to hit the Israeli forces."));
 }
 
 TEST_F(EventCoderTest, PastTenseEqualToTheBaseFormIsAVerbBeforeItsObject) {

@@ -124,6 +124,7 @@ Status RunValidation(const std::string& path, const ValidationOptions& options,
   copt.infer_from_discourse = false;                 // and codes sentence by sentence
   copt.appositive_name_wins = false;                 // and takes a phrase's first actor
   copt.place_in_capital_is_country = false;          // and "in the capital" is its government
+  copt.target_inside_infinitive = false;             // and stops at the next coded verb
   auto coder = EventCoder::Create(*dict, copt);
   if (!coder.ok()) return coder.status();
   auto scratch = (*coder)->NewScratch();
