@@ -156,6 +156,19 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
       {"Hamas will not free the hostages until it agrees to a permanent ceasefire.", {}},
       // "an end to the war": "to" without a verb keeps the item.
       {"Egypt urged an end to the war in Gaza.", {"EGY demand end of the war and aggression"}},
+      // Agreeing to act oneself concedes the action; agreeing to hold talks
+      // accepts them; offering to act offers the action; a boycott rejects.
+      {"Egypt agreed to open the Rafah crossing during the talks.",
+       {"EGY concede open rafah crossing during talks"}},
+      {"Israel agreed to hold talks on a permanent ceasefire.",
+       {"ISR accept permanent ceasefire"}},
+      {"Qatar offered to host a new round of talks in Doha.",
+       {"QAT offer host round of talks in doha"}},
+      {"Hamas boycotted the Doha talks.", {"PSE reject doha talks"}},
+      // "demands" matches as {noun} and through its lemma as the verb: the
+      // noun cue keeps its whole item region and its possessor.
+      {"Hamas balked at Egypt's demands for a permanent ceasefire.",
+       {"EGY demand permanent ceasefire"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> got;

@@ -79,6 +79,13 @@ std::vector<const LexMatch*> Cues(const DocContext& ctx, uint32_t s) {
         inside = true;
       }
     }
+    // The same words matched twice (by norm and by lemma: "demands" as
+    // {noun} and as the verb "demand"): the first match, the word's own
+    // entry, is the cue; the second would only cut its item region short.
+    for (const LexMatch* o : out) {
+      inside |= o->first == c->first && o->end == c->end &&
+                ctx.entry(*o).section == ctx.entry(*c).section;
+    }
     if (!inside) out.push_back(c);
   }
   return out;
@@ -439,6 +446,50 @@ bool GovernedByAppeal(const DocContext& ctx, const LexMatch& prev, const LexMatc
   return c.first > prev.end && c.first - prev.end <= 8 && ctx.Is(c.first - 1, "to");
 }
 
+// "agreed to hold talks", "agreed to restart negotiations": the infinitive
+// of region `r` takes talks, negotiations, a summit or a meeting.
+bool TalksAfter(const DocContext& ctx, const Region& r) {
+  uint32_t k = r.first + 1;
+  while (k < r.end && IsDeterminer(ctx.norm(k))) ++k;
+  while (k < r.end && k < r.first + 4 && ctx.tok(k).has(kTokWord)) {
+    std::string_view w = ctx.tok(k).lemma;
+    if (w == "talk" || w == "negotiation" || w == "summit" || w == "meeting" || w == "dialogue") {
+      return true;
+    }
+    ++k;
+  }
+  return false;
+}
+
+// True when the cue's item region starts with an infinitive ("agreed to
+// open ...", "offered to host ..."; the cue itself may end in "to"); moves
+// the region past the "to". The verb must be a verb form of the actor
+// dictionaries' verb files.
+bool InfinitiveAct(const DocContext& ctx, const LexMatch& c, Region* r) {
+  const LexiconEntry& e = ctx.entry(c);
+  // "sought to pressure Iran": a demand cue's infinitive is an attempt;
+  // "an agreement to end the crisis": a noun's is its content.
+  if (ctx.dict == nullptr || r->first >= r->end || e.has("noun") ||
+      StanceOf(e.arg) == Stance::kDemand) {
+    return false;
+  }
+  uint32_t v = r->first;
+  const bool cue_to = c.end > c.first && ctx.Is(c.end - 1, "to");
+  if (!cue_to) {
+    if (!ctx.Is(v, "to")) return false;
+    ++v;
+  }
+  if (v >= r->end || !ctx.tok(v).has(kTokWord) || ctx.tok(v).has(kTokCapitalized) ||
+      IsDeterminer(ctx.norm(v)) || IsAux(ctx.norm(v))) {
+    return false;
+  }
+  bool verb = false;
+  for (const LookupResult& l : ctx.dict->Lookup(ctx.norm(v), std::nullopt)) verb |= l.kind == "verb";
+  if (!verb) return false;
+  r->first = v;
+  return true;
+}
+
 // "Hamas rejected Israeli demands for a hostage release", "Israel accepted
 // Egypt's call for a truce": a nominal demand cue ("demands", "calls for",
 // "conditions"; not a verb form in -ed/-ing) right after an accept/reject
@@ -556,10 +607,18 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       }
       r = ItemRegion(ctx, s, *cues[object_cue], next);
     }
+    // "agreed to open the Adre crossing", "offered to host a new round of
+    // talks": the item is the action after "to".
+    const bool act = !condition && InfinitiveAct(ctx, c, &r);
     std::vector<ItemHit> items = Items(ctx, s, r, condition || pending, *out, pr.parties);
     std::string cue;
     Fact f = FactAt(ctx, s, c.first, c.end, &cue);
     Stance st = condition ? Stance::kDemand : StanceOf(e.arg);
+    // Agreeing to act oneself is a concession, not the acceptance of a text;
+    // agreeing to hold or resume talks accepts talks.
+    if (act && st == Stance::kAccept && !appealed && !pending && !TalksAfter(ctx, r)) {
+      st = Stance::kConcede;
+    }
     // A pending acceptance is an accept cue (checked above); the negation
     // near it is the main clause's ("will not free ... until").
     if (f == Fact::kNegated && st == Stance::kAccept && !pending) st = Stance::kReject;
