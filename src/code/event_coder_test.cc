@@ -99,6 +99,7 @@ DictionarySet TestDictionary() {
   Actor(&set, {"doha"}, {{"QATGOV", {}, {}}});  // a capital: the seat of government
   Actor(&set, {"west african"}, {{"WAF", {}, {}}});  // a CAMEO region
   Actor(&set, {"ecowas"}, {{"IGOWAS", {}, {}}});
+  Actor(&set, {"janjaweed"}, {{"SDNREB", {}, {}}});  // a name ending like a participle
   Agent(&set, {"official", "officials"}, "GOV");
   Agent(&set, {"security officials"}, "GOV");
   Agent(&set, {"envoy", "envoys"}, "GOV");
@@ -338,6 +339,10 @@ TEST_F(EventCoderTest, CapitalAfterInGivesPeopleTheCountryNotTheGovernment) {
 TEST_F(EventCoderTest, TargetMayBeInsideTheInfinitiveAfterTheVerb) {
   EXPECT_EQ("PSEREBHMS 030 ISR", Code("Hamas vowed to attack Israel."));
   EXPECT_EQ("PSEREBHMS 030 ISRMIL", Code("Hamas vowed to hit the Israeli forces."));
+}
+
+TEST_F(EventCoderTest, NameEndingInEdIsNoParticipleBeforeAVerb) {
+  EXPECT_EQ("SDNREB 190 ISR", Code("The Janjaweed attacked Israel."));
 }
 
 TEST_F(EventCoderTest, PastTenseEqualToTheBaseFormIsAVerbBeforeItsObject) {

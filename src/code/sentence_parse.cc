@@ -233,6 +233,8 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
   std::string_view pn = c.token(prev).norm;
   bool participle = (pn.size() > 3 && pn.substr(pn.size() - 2) == "ed") ||
                     (pn.size() > 4 && pn.substr(pn.size() - 3) == "ing");
+  // (Not a name that ends like one: "The Janjaweed attacked".)
+  participle = participle && !c.token(prev).has(kTokCapitalized) && !c.tok(prev).in_match;
   if (participle && pc == 0 && prev > c.first &&
       (c.cls(prev - 1) & (kWcDet | kWcPossPron | kWcPrep))) {
     return true;
