@@ -179,6 +179,26 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
   }
 }
 
+// Coder constructions that need the bundled verb dictionary's patterns.
+TEST(ClaimsPipelineTest, MutualActsWithTheBundledVerbPatterns) {
+  if (!Get().error.empty()) GTEST_SKIP() << Get().error;
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      // "artillery" (an agent word) modifies "fire", which is no second verb.
+      {"Pakistan and India exchanged artillery fire across the border.",
+       {"PAK 194 IND", "IND 194 PAK"}},
+      {"Morocco and Algeria traded accusations over the border closure.",
+       {"MAR 112 DZA", "DZA 112 MAR"}},
+  };
+  for (const auto& [body, want] : cases) {
+    std::vector<std::string> got;
+    for (const Event& e : Code(body).events) {
+      got.push_back(e.source.code.substr(0, 3) + " " + e.code + " " +
+                    (e.target ? e.target->code.substr(0, 3) : "-"));
+    }
+    EXPECT_EQ(want, got) << body;
+  }
+}
+
 TEST(ClaimsPipelineTest, CoordinatedReportAndRefusals) {
   if (!Get().error.empty()) GTEST_SKIP() << Get().error;
   struct Case {

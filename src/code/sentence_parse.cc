@@ -208,6 +208,14 @@ void FindMatches(SentenceCtx* c) {
 
 namespace {
 
+// True when token i is inside an agent hit ("artillery", "troops").
+bool InAgentHit(const SentenceCtx& c, uint32_t i) {
+  for (const AgentHit& h : c.s->agents) {
+    if (h.first <= i && i < h.end) return true;
+  }
+  return false;
+}
+
 // Irregular verbs whose past tense and participle are the base form: "hit"
 // may be past where "attack" may not.
 bool PastEqualsBase(std::string_view w) {
@@ -258,7 +266,10 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
     if (c.token(k).has(kTokNumber)) return true;
     if (c.tok(k).is_verb) return k < prev && plain;
     if (kc != 0 || c.token(k).has(kTokPunct)) return false;
-    plain = plain && !c.tok(k).in_match && !c.token(k).has(kTokCapitalized);
+    // A lower-case agent word is a plain modifier ("exchanged artillery
+    // fire"); a name or an actor phrase may be the subject.
+    plain = plain && !c.token(k).has(kTokCapitalized) &&
+            (!c.tok(k).in_match || InAgentHit(c, k));
     if (k == c.first) break;
   }
   return false;
