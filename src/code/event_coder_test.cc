@@ -341,6 +341,10 @@ TEST_F(EventCoderTest, TargetMayBeInsideTheInfinitiveAfterTheVerb) {
   EXPECT_EQ("PSEREBHMS 030 ISRMIL", Code("Hamas vowed to hit the Israeli forces."));
 }
 
+TEST_F(EventCoderTest, ParticipleAfterANumberWordBeforeAnActorIsAModifier) {
+  EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized six targeted Hamas leaders."));
+}
+
 TEST_F(EventCoderTest, NameEndingInEdIsNoParticipleBeforeAVerb) {
   EXPECT_EQ("SDNREB 190 ISR", Code("The Janjaweed attacked Israel."));
 }

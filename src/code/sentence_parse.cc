@@ -234,6 +234,14 @@ bool NounContext(const SentenceCtx& c, uint32_t first, bool past) {
   if (pc & kWcTo) return false;
   if ((pc & (kWcDet | kWcPossPron)) || IsPossessive(c, prev)) return true;
   if (c.token(prev).has(kTokNumber)) return true;
+  // "released six detained Americans": after a number word, a participle
+  // before an actor or agent word modifies it ("two died in ..." stays a
+  // verb).
+  if (c.token(prev).number >= 0 && first + 1 < c.end &&
+      (c.tok(first + 1).in_match || (c.token(first + 1).has(kTokCapitalized) &&
+                                     !c.token(first + 1).has(kTokAllCaps)))) {
+    return true;
+  }
   if (pc & kWcPrep) return !(pc & kWcBy) || !past;
   if (c.tok(prev).is_verb) return true;
   // A participle read as an adjective ("called for increased pressure",
