@@ -180,7 +180,7 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
 }
 
 // Coder constructions that need the bundled verb dictionary's patterns.
-TEST(ClaimsPipelineTest, MutualActsWithTheBundledVerbPatterns) {
+TEST(ClaimsPipelineTest, ActsCodedByTheBundledVerbPatterns) {
   if (!Get().error.empty()) GTEST_SKIP() << Get().error;
   const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
       // "artillery" (an agent word) modifies "fire", which is no second verb.
@@ -188,6 +188,11 @@ TEST(ClaimsPipelineTest, MutualActsWithTheBundledVerbPatterns) {
        {"PAK 194 IND", "IND 194 PAK"}},
       {"Morocco and Algeria traded accusations over the border closure.",
        {"MAR 112 DZA", "DZA 112 MAR"}},
+      {"Armenia and Azerbaijan initialled a peace agreement.", {"ARM 057 AZE", "AZE 057 ARM"}},
+      // The country an envoy is recalled from, a member suspended from a bloc.
+      {"France recalled its ambassador from Algeria.", {"FRA 161 DZA"}},
+      {"ECOWAS suspended Mali from the bloc.", {"IGO 160 MLI"}},
+      {"The United States suspended military aid to Ukraine.", {"USA 1622 UKR"}},
   };
   for (const auto& [body, want] : cases) {
     std::vector<std::string> got;
