@@ -100,6 +100,7 @@ DictionarySet TestDictionary() {
   Actor(&set, {"west african"}, {{"WAF", {}, {}}});  // a CAMEO region
   Actor(&set, {"ecowas"}, {{"IGOWAS", {}, {}}});
   Actor(&set, {"janjaweed"}, {{"SDNREB", {}, {}}});  // a name ending like a participle
+  Actor(&set, {"w.h.o."}, {{"IGOUNOWHO", {}, {}}});  // the alias of an all-caps "WHO"
   Agent(&set, {"official", "officials"}, "GOV");
   Agent(&set, {"security officials"}, "GOV");
   Agent(&set, {"envoy", "envoys"}, "GOV");
@@ -296,6 +297,8 @@ TEST_F(EventCoderTest, PassiveWithByInvertsSourceAndTarget) {
 TEST_F(EventCoderTest, AllCapsUsIsTheUnitedStatesNotThePronoun) {
   EXPECT_EQ("USA 111 ISR", Code("The US criticized Israel."));
   EXPECT_EQ("ISR 111 ---", Code("Israel criticized us."));  // no target, not USA
+  EXPECT_EQ("IGOUNOWHO 111 ISR", Code("The WHO criticized Israel."));
+  EXPECT_EQ("", Code("Those who criticized Israel met."));  // the pronoun
 }
 
 TEST_F(EventCoderTest, PlainActiveVerbWithoutTargetGivesATargetlessEvent) {

@@ -60,8 +60,8 @@ void ListStarts(SentenceCtx* c) {
   }
 }
 
-// "US", "IS" in a sentence that is not all caps: looked up under their
-// aliases ("u.s.", "isis"; the bloom keeps the plain word).
+// "US", "IS", "WHO" in a sentence that is not all caps: looked up under their
+// aliases ("u.s.", "isis", "w.h.o."; the bloom keeps the plain word).
 void CapsAliases(SentenceCtx* c) {
   uint32_t caps = 0, words = 0;  // an all-caps sentence gives no signal
   for (uint32_t i = c->first; i < c->end; ++i) {

@@ -88,6 +88,7 @@ WordClasses::WordClasses() {
 std::string_view CapsAlias(std::string_view norm) {
   if (norm == "us") return "u.s.";
   if (norm == "is") return "isis";
+  if (norm == "who") return "w.h.o.";
   return "";
 }
 

@@ -71,7 +71,8 @@ class WordClasses {
 };
 
 // All-caps abbreviations whose lower-case form is an English function word:
-// "US" -> "u.s.", "IS" -> "isis" (looked up under the alias); "" otherwise.
+// "US" -> "u.s.", "IS" -> "isis", "WHO" -> "w.h.o." (looked up under the
+// alias); "" otherwise.
 std::string_view CapsAlias(std::string_view norm);
 
 // True when `norm` looks like a regular inflection of `lemma` (lemma + s, es,
