@@ -348,6 +348,13 @@ TEST_F(EventCoderTest, ParticipleAfterANumberWordBeforeAnActorIsAModifier) {
   EXPECT_EQ("ISR 111 PSEREBHMS", Code("Israel criticized six targeted Hamas leaders."));
 }
 
+TEST_F(EventCoderTest, PeopleInAnActionAreNotTheActorsPeople) {
+  // "protesters in Israeli strikes": the strikes are no place and do not
+  // make the protesters Israeli.
+  EXPECT_EQ("PSEREBHMS 111 ---CVL | ISRMIL 195 PSE",
+            Code("Hamas criticized protesters in Israeli strikes on Gaza."));
+}
+
 TEST_F(EventCoderTest, NameEndingInEdIsNoParticipleBeforeAVerb) {
   EXPECT_EQ("SDNREB 190 ISR", Code("The Janjaweed attacked Israel."));
 }

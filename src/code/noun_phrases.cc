@@ -392,6 +392,15 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
   }
 }
 
+// True when `np` has an action agent ("Russian strikes", "an Israeli
+// raid": needs-actor agents).
+bool NamesAnAction(const SentenceCtx& c, const NounPhrase& np) {
+  for (uint32_t a = np.agent_begin; a < np.agent_end; ++a) {
+    if (c.dict->agents[c.s->agents[a].agent].needs_actor) return true;
+  }
+  return false;
+}
+
 // "the movement's leadership": a noun phrase owned by a definite
 // description ("the" + a definite noun + "'s" + more words).
 bool DefiniteOwnerOpens(const SentenceCtx& c, const NounPhrase& np) {
@@ -442,6 +451,9 @@ void Absorb(SentenceCtx* c) {
                 AbsorbingPrep(c->token(nps[t].prep).norm);
     if (!prep) t = LedBy(*c, np);
     if (t < 0 || nps[t].pronoun || !nps[t].has_actor) continue;
+    // "100 wounded in Russian strikes": an action phrase after the
+    // preposition is a cause, not whose the people are.
+    if (prep && NamesAnAction(*c, nps[t])) continue;
     // "critics of Hamas": the phrase after "of" is part of this uncoded
     // one (neither its actor nor a target or source of its own).
     const bool opposed = prep && OpposedHead(c->token(np.end - 1).lemma);
@@ -820,7 +832,8 @@ void CountryForAgentOnly(SentenceCtx* c) {
     }
     const uint32_t key = CountryKey(m.actor.code);
     if (key == kNoCountry) continue;
-    const bool here = !m.pronoun && Locative(*c, m);  // "engage in them" is no place
+    // "engage in them" is no place, nor is "in Russian strikes" (an action).
+    const bool here = !m.pronoun && !m.action && Locative(*c, m);
     if (here) {
       several_places |= place_country != kNoCountry && key != place_country;
       if (place_country == kNoCountry) place_letters.assign(m.actor.code, 0, 3);
