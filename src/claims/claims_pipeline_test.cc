@@ -165,6 +165,16 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
       {"Qatar offered to host a new round of talks in Doha.",
        {"QAT offer host round of talks in doha"}},
       {"Hamas boycotted the Doha talks.", {"PSE reject doha talks"}},
+      {"Kinshasa refused to negotiate with the rebels and demanded Rwanda pull out its troops.",
+       {"COD reject negotiations", "COD demand full withdrawal of forces"}},
+      {"The United States offered sanctions relief in exchange for a freeze on enrichment.",
+       {"USA offer lifting of sanctions", "USA demand halt to uranium enrichment"}},
+      // "as a condition for X" names what the demand is for: no demand of X.
+      {"Russia demanded that Ukraine withdraw its troops as a condition for a ceasefire.",
+       {"RUS demand full withdrawal of forces"}},
+      // A negated offer is a rejection; a memorandum makes a negotiation context.
+      {"Hamas said it was not willing to negotiate with Israel.", {"PSE reject negotiations"}},
+      {"Ukraine rejected the Russian memorandum.", {"UKR reject russian memorandum"}},
       // "demands" matches as {noun} and through its lemma as the verb: the
       // noun cue keeps its whole item region and its possessor.
       {"Hamas balked at Egypt's demands for a permanent ceasefire.",

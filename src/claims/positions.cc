@@ -575,6 +575,12 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       pending_demand = PendingDemandParty(ctx, s, c);
       if (pending_demand.parties.empty()) continue;
     }
+    // "withdraw its troops as a condition for a ceasefire": the noun names
+    // what the condition is for, not a demand of its own.
+    if (e.has("noun") && c.first >= 2 && ctx.Is(c.first - 2, "as") &&
+        (ctx.Is(c.first - 1, "a") || ctx.Is(c.first - 1, "the"))) {
+      continue;
+    }
     // The appeal's content is the next cue's item, demanded by the party
     // that appeals (named in the sentence, never guessed).
     if (ci + 1 < cues.size() && ctx.entry(*cues[ci + 1]).section == Section::kStance &&
@@ -621,7 +627,11 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     }
     // A pending acceptance is an accept cue (checked above); the negation
     // near it is the main clause's ("will not free ... until").
-    if (f == Fact::kNegated && st == Stance::kAccept && !pending) st = Stance::kReject;
+    // So is a negated concession or offer: "would not give up uranium
+    // enrichment", "is not willing to negotiate with the FMLN".
+    if (f == Fact::kNegated && st != Stance::kDemand && st != Stance::kReject && !pending) {
+      st = Stance::kReject;
+    }
     if (appealed || pending) {
       // "urged Hamas to accept X", "urged May to seek X": a demand of X;
       // "urged Israel to reject X" or "not to accept X" demands no item.
