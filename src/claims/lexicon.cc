@@ -297,6 +297,29 @@ namespace {
 // The token's norm or lemma is the pattern word.
 inline bool WordMatches(const TokenWordIds& t, uint32_t id) { return t.norm == id || t.lemma == id; }
 
+// The end of a "..." gap that starts at token `ti` and may reach `limit`:
+// it stops before a clause break, so "the bodies of four hostages
+// overnight, and Israel released ..." is no "hostages ... released" (but
+// "held hostage, but eventually released" is). A break is ";" or ":", or a
+// comma + and / but / while / whereas + a new subject (a capitalized word
+// or a determiner).
+uint32_t GapEnd(const AnalyzedText& text, uint32_t ti, uint32_t limit) {
+  const auto& t = text.tokens;
+  for (uint32_t k = ti; k < limit; ++k) {
+    std::string_view w = t[k].norm;
+    if (w == ";" || w == ":") return k;
+    if (w != "," || k + 2 >= t.size()) continue;
+    std::string_view n = t[k + 1].norm;
+    if (n != "and" && n != "but" && n != "while" && n != "whereas") continue;
+    std::string_view s = t[k + 2].norm;
+    if (t[k + 2].has(kTokCapitalized) || s == "the" || s == "a" || s == "an" || s == "its" ||
+        s == "their" || s == "they" || s == "it" || s == "he" || s == "she") {
+      return k;
+    }
+  }
+  return limit;
+}
+
 }  // namespace
 
 bool ClaimsLexicon::MatchAt(const AnalyzedText& text, const TokenWordIds* ids, uint32_t i,
@@ -341,11 +364,13 @@ bool ClaimsLexicon::MatchAt(const AnalyzedText& text, const TokenWordIds* ids, u
           push({f.pi, f.ti + 1});
         }
         break;
-      case PatternWord::Kind::kGap:
+      case PatternWord::Kind::kGap: {
+        const uint32_t limit = GapEnd(text, f.ti, std::min(end, f.ti + kMaxGap));
         for (uint32_t g = kMaxGap + 1; g-- > 0;) {
-          if (f.ti + g <= end) push({f.pi + 1, f.ti + g});
+          if (f.ti + g <= limit) push({f.pi + 1, f.ti + g});
         }
         break;
+      }
       case PatternWord::Kind::kNumber:
         if (f.ti < end && text.tokens[f.ti].number >= 0) {
           const NumberMention& n = text.numbers[text.tokens[f.ti].number];
