@@ -68,6 +68,10 @@ TEST_F(ParleyNeutralityTest, LoadedTermHasTheNeutralActorsCodeAndName) {
        "RSF militia"},
       {"The terrorist organization Hezbollah attacked Israel.", "Hezbollah attacked Israel.",
        "terrorist organization Hezbollah"},
+      {"Fitna al-Khawarij terrorists attacked Pakistani soldiers.",
+       "The Pakistani Taliban attacked Pakistani soldiers.", "Fitna al-Khawarij"},
+      {"The Kiev neo-Nazi regime criticized Russia.", "The Ukrainian government criticized Russia.",
+       "Kiev neo-Nazi regime"},
   };
   for (const Case& c : cases) {
     std::vector<Event> loaded = Code(c.loaded), neutral = Code(c.neutral);
