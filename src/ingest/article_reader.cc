@@ -1,6 +1,11 @@
 #include "ingest/article_reader.h"
 
+// XXH_STATIC_LINKING_ONLY: XXH3_state_t on the stack (no malloc per hash).
+// xxh_x86dispatch.h: the library's runtime SSE2/AVX2/AVX512 dispatch (same
+// hash values as the plain functions, about twice as fast on AVX2).
+#define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
+#include <xxh_x86dispatch.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -71,10 +76,11 @@ void ExpandDirectory(const std::string& dir, std::vector<std::string>* files,
   }
 }
 
+// 16 lower-case hex digits, most significant first.
 std::string Hex16(uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = "0123456789abcdef"[h & 15];
+  return out;
 }
 
 bool IsBlank(std::string_view s) {
@@ -82,6 +88,21 @@ bool IsBlank(std::string_view s) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') return false;
   }
   return true;
+}
+
+// Empties *doc for the next item but keeps the capacity of its large
+// buffers, so a caller that reuses one Document does not reallocate per item.
+void ResetDocument(Document* doc) {
+  std::string text = std::move(doc->text);
+  std::string extra = std::move(doc->extra_json);
+  std::vector<ByteRange> body = std::move(doc->body);
+  *doc = Document();
+  text.clear();
+  extra.clear();
+  body.clear();
+  doc->text = std::move(text);
+  doc->extra_json = std::move(extra);
+  doc->body = std::move(body);
 }
 
 }  // namespace
@@ -100,7 +121,9 @@ std::string IdForPath(const std::string& path) {
 }
 
 std::string ContentHash(const Document& doc) {
-  XXH3_state_t* st = XXH3_createState();
+  XXH3_state_t state;
+  XXH3_INITSTATE(&state);
+  XXH3_state_t* st = &state;
   XXH3_64bits_reset(st);
   const char sep = '\x1f';
   XXH3_64bits_update(st, doc.text.data(), doc.text.size());
@@ -113,9 +136,7 @@ std::string ContentHash(const Document& doc) {
   }
   XXH3_64bits_update(st, &sep, 1);
   if (doc.outlet) XXH3_64bits_update(st, doc.outlet->data(), doc.outlet->size());
-  const uint64_t h = XXH3_64bits_digest(st);
-  XXH3_freeState(st);
-  return Hex16(h);
+  return Hex16(XXH3_64bits_digest(st));
 }
 
 // One open input: reads either one text article or JSON Lines from it.
@@ -341,7 +362,7 @@ bool ArticleReader::Next(Document* doc, Rejection* rej, bool* is_rejection) {
         return true;
       }
     }
-    *doc = Document();
+    ResetDocument(doc);
     *rej = Rejection();
     if (current_->Next(doc, rej, is_rejection)) {
       if (*is_rejection) {

@@ -1,7 +1,5 @@
 #include "ingest/text_article.h"
 
-#include <emmintrin.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -9,6 +7,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "ingest/ascii_search.h"
 #include "ingest/dateline.h"
 
 namespace parley::ingest {
@@ -71,6 +70,15 @@ constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"digits-only", Match::kDigitsOnly, "", 24},
 };
 
+// Every "contains" pattern can use the SIMD search.
+constexpr bool ContainsPatternsValid() {
+  for (const BoilerplateRuleDef& r : kBoilerplateRules) {
+    if (r.match == Match::kContains && !ValidContainsNeedle(r.pattern)) return false;
+  }
+  return true;
+}
+static_assert(ContainsPatternsValid(), "contains patterns: lower case, letter at both ends");
+
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // `b` is lower case.
@@ -80,35 +88,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     if (AsciiLower(a[i]) != b[i]) return false;
   }
   return true;
-}
-
-// `needle` is lower case and starts with two letters (a byte c matches the
-// lower-case letter L exactly when (c | 0x20) == L). SSE2 finds the
-// positions where the first two letters match, 16 at a time, then compares
-// the whole needle; the last bytes are scanned one by one.
-bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
-  if (needle.size() < 2 || needle.size() > hay.size()) return false;
-  const size_t last = hay.size() - needle.size();  // last possible start
-  const __m128i c0 = _mm_set1_epi8(needle[0]), c1 = _mm_set1_epi8(needle[1]);
-  const __m128i bit = _mm_set1_epi8(0x20);
-  size_t i = 0;
-  for (; i + 17 <= hay.size() && i <= last; i += 16) {
-    const __m128i a = _mm_or_si128(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i)), bit);
-    const __m128i b = _mm_or_si128(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i + 1)), bit);
-    uint32_t m = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, c0), _mm_cmpeq_epi8(b, c1))));
-    for (; m != 0; m &= m - 1) {
-      const size_t pos = i + static_cast<size_t>(__builtin_ctz(m));
-      if (pos > last) return false;
-      if (EqualsIgnoreCase(hay.substr(pos, needle.size()), needle)) return true;
-    }
-  }
-  for (; i <= last; ++i) {
-    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
 }
 
 // A photo caption ends with a parenthesized credit: "(NAME / AGENCY / AFP)",
@@ -219,6 +198,12 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
 
 // [b, e) trimmed of ASCII whitespace and a UTF-8 BOM / NBSP at the edges.
 std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
+  // Fast path: edges that are neither whitespace nor the first byte of a
+  // BOM / NBSP (0xEF, 0xC2) and no NBSP at the end.
+  if (b < e && !IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
+      t[e - 1] != '\xA0') {
+    return {b, e};
+  }
   while (true) {
     if (b < e && IsSpace(t[b])) { ++b; continue; }
     if (b + 3 <= e && t.substr(b, 3) == "\xEF\xBB\xBF") { b += 3; continue; }
