@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "text/lemmatizer.h"
@@ -152,7 +153,9 @@ class TokenizerImpl {
         sink_(sink),
         tok_used_(sink != nullptr ? sink->tokens_written : out->size()),
         q_used_(sink != nullptr ? sink->words_written : 0),
-        fast_(sink != nullptr && sink->arena != nullptr && sink->words != nullptr) {}
+        fast_(sink != nullptr && sink->arena != nullptr && sink->words != nullptr),
+        tok_cap_(out->size()),
+        q_cap_(fast_ ? sink->words->size() : SIZE_MAX) {}
 
   // Tokenizes [i, end_); then trims the output vectors to what was written.
   void Run(uint32_t i);
@@ -188,10 +191,9 @@ class TokenizerImpl {
   // Makes room for `n` more tokens (and queued words): the vectors are
   // resized ahead (128 spare elements at a time), the writers then
   // set every field of the next element; see WordSink.
+  // Inline: the capacities are cached in members (no vector size division).
   void Room(size_t n) {
-    if (out_->size() < tok_used_ + n || (fast_ && sink_->words->size() < q_used_ + n)) {
-      Grow(n);
-    }
+    if (tok_used_ + n > tok_cap_ || q_used_ + n > q_cap_) Grow(n);
   }
   void Grow(size_t n);
   // Emits [s, e). With a sink and a non-empty static `norm` (the token's
@@ -228,6 +230,8 @@ class TokenizerImpl {
   size_t tok_used_;    // tokens written to *out_ (its size may be larger)
   size_t q_used_ = 0;  // words written to *sink_->words
   bool fast_;          // a sink with arena and word queue: FastWords runs
+  size_t tok_cap_;     // out_->size()
+  size_t q_cap_;       // sink_->words->size() (SIZE_MAX without the queue)
   // FastWords' classification of the 64 bytes at blk_base_ (valid when
   // blk_valid_): bit k describes byte blk_base_ + k.
   bool blk_valid_ = false;
@@ -466,16 +470,26 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
   q.hash = HashWords(q.key[0], q.key[1], n);
   Token& tok = (*out_)[tok_used_++];
   SetToken(&tok, s, e, flags);
-  tok.norm = std::string_view(d, n);
-  tok.lemma = tok.norm;
+  // Both views from registers: copying tok.norm back from memory makes the
+  // compiler reload it as one 16-byte load over two 8-byte stores, which
+  // cannot be store-forwarded (a stall of ~a dozen cycles per word).
+  const std::string_view norm(d, n);
+  tok.norm = norm;
+  tok.lemma = norm;
 }
 
 void TokenizerImpl::Grow(size_t n) {
   // Small steps: the spare elements are value-initialized (written) here and
   // again by the writers, so few spares means less memory traffic; the
   // vectors' capacities still grow geometrically.
-  if (out_->size() < tok_used_ + n) out_->resize(tok_used_ + n + 128);
-  if (fast_ && sink_->words->size() < q_used_ + n) sink_->words->resize(q_used_ + n + 128);
+  if (tok_cap_ < tok_used_ + n) {
+    out_->resize(tok_used_ + n + 128);
+    tok_cap_ = out_->size();
+  }
+  if (q_cap_ < q_used_ + n) {
+    sink_->words->resize(q_used_ + n + 128);
+    q_cap_ = sink_->words->size();
+  }
 }
 
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
@@ -663,8 +677,9 @@ inline void EmitFast(const char* text, uint32_t s, uint32_t e, char* d, Token* t
   Token& tok = toks[(*nt)++];
   tok.start = s;
   tok.end = e;
-  tok.norm = std::string_view(d, n);
-  tok.lemma = tok.norm;
+  const std::string_view norm(d, n);  // both views from registers (EmitNormalized)
+  tok.norm = norm;
+  tok.lemma = norm;
   tok.flags = flags;
   tok.number = -1;
   tok.date = -1;
@@ -687,8 +702,9 @@ inline uint32_t TokenizerImpl::InlinePunct(uint32_t i, Token* tok, bool* emitted
     while (j < end_ && t_[j] == '.') ++j;  // "..."
   }
   SetToken(tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
-  tok->norm = StaticPunctNorm(std::string_view(t_ + i, j - i));
-  tok->lemma = tok->norm;
+  const std::string_view norm = StaticPunctNorm(std::string_view(t_ + i, j - i));
+  tok->norm = norm;
+  tok->lemma = norm;
   *emitted = true;
   return j;
 }
@@ -728,7 +744,7 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
       alpha = m.alpha;
       alnum = m.alnum;
       stop = m.stop;
-      if (out_->size() - nt < 65 || sink_->words->size() - nq < 65) {
+      if (tok_cap_ - nt < 65 || q_cap_ - nq < 65) {
         tok_used_ = nt;
         q_used_ = nq;
         Grow(65);
