@@ -170,7 +170,6 @@ class InputReader {
   InputFormat format_;
   bool done_ = false;
   uint64_t line_no_ = 0;
-  std::string line_;
   JsonRecordParser json_;
 };
 
@@ -240,7 +239,8 @@ bool InputReader::NextJson(Document* doc, Rejection* rej, bool* is_rejection) {
   const ReaderOptions& opt = owner_->options_;
   while (true) {
     BufferedReader::Line info;
-    auto more = in_->NextLine(opt.max_line_bytes, &line_, &info);
+    std::string_view line;
+    auto more = in_->NextLine(opt.max_line_bytes, &line, &info);
     ++line_no_;
     *is_rejection = true;
     if (!more.ok()) {
@@ -258,9 +258,9 @@ bool InputReader::NextJson(Document* doc, Rejection* rej, bool* is_rejection) {
                                     std::to_string(opt.max_line_bytes));
       return true;
     }
-    if (IsBlank(line_)) continue;
+    if (IsBlank(line)) continue;
     std::string id, warning;
-    std::string why = json_.Parse(&line_, doc, &id, &warning);
+    std::string why = json_.Parse(line, doc, &id, &warning);
     if (why.empty()) why = CheckText(doc->text);
     if (!why.empty()) {
       Reject(rej, line_no_, id, why);
@@ -336,7 +336,7 @@ bool ArticleReader::OpenNext(Rejection* rej) {
   const std::string origin = item.path == "-" ? "<stdin>" : item.path;
   std::string error = item.error;
   if (error.empty()) {
-    auto src = OpenByteSource(item.path);
+    auto src = OpenByteSource(item.path, options_.map_files);
     if (src.ok()) {
       InputFormat format = options_.treat_as;
       if (format == InputFormat::kAuto && item.path != "-") format = FormatForPath(item.path);

@@ -4,7 +4,13 @@
 //
 // [ByteSource -> BufferedReader] -> ArticleReader -> Document -> text
 //
-// Nothing here loads a whole input: data flows through a fixed-size buffer.
+// Nothing here copies a whole input into memory: compressed files, stdin and
+// pipes flow through a fixed-size buffer. A regular uncompressed file may
+// instead be memory-mapped (read-only, MADV_SEQUENTIAL): lines are then
+// handed out as views into the mapping, without a copy. Caveat of mapping: a
+// file truncated by another process while it is read raises SIGBUS; callers
+// that ingest files being rewritten can turn mapping off
+// (ReaderOptions::map_files).
 #ifndef PARLEY_INGEST_BYTE_SOURCE_H_
 #define PARLEY_INGEST_BYTE_SOURCE_H_
 
@@ -12,10 +18,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "parley/status.h"
 
 namespace parley::ingest {
+
+// Readable bytes guaranteed after the end of every line view returned by
+// BufferedReader::NextLine (their values are unspecified). simdjson needs
+// SIMDJSON_PADDING (64) such bytes; json_record.cc checks the two agree.
+inline constexpr size_t kLinePadding = 64;
 
 class ByteSource {
  public:
@@ -23,13 +35,20 @@ class ByteSource {
   // Reads up to `n` bytes into `buf`. Returns the count (0 at end of input)
   // or an error (corrupt compressed data, I/O error).
   virtual StatusOr<size_t> Read(char* buf, size_t n) = 0;
+  // The whole input when it is memory-mapped (valid while the source
+  // lives); empty for streamed sources. Read() works in both cases.
+  virtual std::string_view Mapped() const { return {}; }
 };
 
 // Opens `path` ("-" = stdin). Decompresses by extension: ".gz" with zlib,
-// ".zst" with zstd; anything else is read as is.
-StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+// ".zst" with zstd; anything else is read as is. A non-empty regular file
+// without those extensions is memory-mapped when `map_files` is set (falls
+// back to reading when mapping fails).
+StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
+                                                     bool map_files = true);
 
-// Buffered line/blob reader over a ByteSource.
+// Buffered line/blob reader over a ByteSource. Over a mapped source the
+// mapping itself is the one and only block.
 class BufferedReader {
  public:
   explicit BufferedReader(std::unique_ptr<ByteSource> src,
@@ -37,13 +56,15 @@ class BufferedReader {
 
   struct Line {
     bool too_long = false;  // longer than max_bytes; content discarded
-    uint64_t length = 0;    // bytes in the line (without '\n')
+    uint64_t length = 0;    // bytes in the line (without '\n', with '\r')
     std::string head;       // first bytes (<= 4 KiB) of a too_long line
   };
-  // Reads the next line (without "\n" or "\r\n") into *out. Returns false at
-  // end of input. A line longer than `max_bytes` is not buffered: the reader
-  // skips to the next newline and reports too_long with *out cleared.
-  StatusOr<bool> NextLine(size_t max_bytes, std::string* out, Line* info);
+  // Reads the next line (without "\n" or "\r\n") into *out, a view that stays
+  // valid until the next call and is followed by kLinePadding readable bytes.
+  // Returns false at end of input. A line longer than `max_bytes` is not
+  // buffered: the reader skips to the next newline and reports too_long with
+  // *out empty.
+  StatusOr<bool> NextLine(size_t max_bytes, std::string_view* out, Line* info);
 
   // Reads everything that remains, up to `max_bytes`. Sets *truncated when
   // more input remained (it is not read).
@@ -53,13 +74,19 @@ class BufferedReader {
   StatusOr<int> PeekNonSpace();
 
  private:
-  Status Fill();  // refills buf_ when empty; eof_ set at end
+  Status Fill();  // makes a block available when the current one is used up
+  // A line that crosses blocks (or ends the input without kLinePadding bytes
+  // after it) is assembled in line_.
+  StatusOr<bool> AssembleLine(size_t max_bytes, std::string_view* out, Line* info);
 
   std::unique_ptr<ByteSource> src_;
-  std::string buf_;
+  std::string buf_;           // block storage (+ kLinePadding), unused if mapped
+  std::string_view mapped_;   // the whole input when mapped
+  const char* data_ = nullptr;  // current block
   size_t pos_ = 0;
   size_t len_ = 0;
   bool eof_ = false;
+  std::string line_;
 };
 
 }  // namespace parley::ingest
