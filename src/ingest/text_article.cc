@@ -193,16 +193,10 @@ constexpr auto kLastByteMasks = ByteMasks(0, true);
 constexpr auto kPenultByteMasks = ByteMasks(1, true);
 constexpr auto kLengthMasks = LengthMasks();
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 // [b, e) trimmed of ASCII whitespace and a UTF-8 BOM / NBSP at the edges.
-std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
-  // Fast path: edges that are neither whitespace nor the first byte of a
-  // BOM / NBSP (0xEF, 0xC2) and no NBSP at the end.
-  if (b < e && !IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
-      t[e - 1] != '\xA0') {
-    return {b, e};
-  }
+std::pair<size_t, size_t> TrimSlow(std::string_view t, size_t b, size_t e) {
   while (true) {
     if (b < e && IsSpace(t[b])) { ++b; continue; }
     if (b + 3 <= e && t.substr(b, 3) == "\xEF\xBB\xBF") { b += 3; continue; }
@@ -215,6 +209,16 @@ std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
     break;
   }
   return {b, e};
+}
+
+// The same, inline for the common case: edges that are neither whitespace
+// nor the first byte of a BOM / NBSP (0xEF, 0xC2) and no NBSP at the end.
+inline std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
+  if (b < e && !IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
+      t[e - 1] != '\xA0') {
+    return {b, e};
+  }
+  return TrimSlow(t, b, e);
 }
 
 // A byline must look like a name list: "By Jane Doe and John Roe", no
