@@ -336,7 +336,7 @@ bool ArticleReader::OpenNext(Rejection* rej) {
   const std::string origin = item.path == "-" ? "<stdin>" : item.path;
   std::string error = item.error;
   if (error.empty()) {
-    auto src = OpenByteSource(item.path, options_.map_files);
+    auto src = OpenByteSource(item.path);
     if (src.ok()) {
       InputFormat format = options_.treat_as;
       if (format == InputFormat::kAuto && item.path != "-") format = FormatForPath(item.path);

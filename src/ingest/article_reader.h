@@ -10,9 +10,8 @@
 // first non-space byte '{' means JSON Lines.
 //
 // Streaming: at most one input is open; JSON Lines are read block by block
-// (or from a read-only mapping of a regular file) and line by line; a line
-// longer than max_line_bytes is skipped to the next newline without being
-// buffered. Single-threaded: call Next() from one
+// and line by line; a line longer than max_line_bytes is skipped to the next
+// newline without being buffered. Single-threaded: call Next() from one
 // thread (the pipeline's serial input stage).
 //
 // Bad input never stops the stream: every problem becomes a Rejection naming
@@ -43,10 +42,6 @@ struct ReaderOptions {
   // Leave boilerplate lines (captions, "Reading time: 1 min", ...) out of
   // Document::body. They always stay in Document::text.
   bool strip_boilerplate = true;
-  // Memory-map regular uncompressed files instead of reading them through a
-  // buffer (same results, fewer copies; see byte_source.h for the caveat
-  // about files truncated while they are read).
-  bool map_files = true;
   // Receives warnings (unparseable dates). Called from Next()'s thread.
   std::function<void(const Rejection&)> on_warning;
 };

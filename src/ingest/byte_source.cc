@@ -1,9 +1,5 @@
 #include "ingest/byte_source.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -96,46 +92,9 @@ class ZstdSource : public ByteSource {
   bool frame_done_ = true;
 };
 
-// A read-only private mapping of a whole regular file.
-class MappedSource : public ByteSource {
- public:
-  MappedSource(const char* data, size_t size) : data_(data), size_(size) {}
-  ~MappedSource() override { munmap(const_cast<char*>(data_), size_); }
-  StatusOr<size_t> Read(char* buf, size_t n) override {
-    n = std::min(n, size_ - pos_);
-    std::memcpy(buf, data_ + pos_, n);
-    pos_ += n;
-    return n;
-  }
-  std::string_view Mapped() const override { return {data_, size_}; }
-
- private:
-  const char* data_;
-  size_t size_;
-  size_t pos_ = 0;
-};
-
-// Maps `path` when it is a non-empty regular file; nullptr otherwise (the
-// caller then opens it for reading, which also reports open errors).
-std::unique_ptr<ByteSource> MapFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat st;
-  void* p = MAP_FAILED;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-  }
-  ::close(fd);
-  if (p == MAP_FAILED) return nullptr;
-  ::madvise(p, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
-  return std::make_unique<MappedSource>(static_cast<const char*>(p),
-                                        static_cast<size_t>(st.st_size));
-}
-
 }  // namespace
 
-StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
-                                                     bool map_files) {
+StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
   if (path == "-") return std::unique_ptr<ByteSource>(new FileSource(stdin, false));
   if (EndsWith(path, ".gz")) {
     gzFile f = gzopen(path.c_str(), "rb");
@@ -145,40 +104,26 @@ StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
     gzbuffer(f, 1 << 17);
     return std::unique_ptr<ByteSource>(new GzipSource(f));
   }
-  const bool zstd = EndsWith(path, ".zst");
-  if (map_files && !zstd) {
-    if (std::unique_ptr<ByteSource> mapped = MapFile(path)) return mapped;
-  }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     return NotFoundError("cannot open " + path + ": " + std::strerror(errno));
   }
-  if (zstd) return std::unique_ptr<ByteSource>(new ZstdSource(f));
+  if (EndsWith(path, ".zst")) return std::unique_ptr<ByteSource>(new ZstdSource(f));
   return std::unique_ptr<ByteSource>(new FileSource(f, true));
 }
 
 BufferedReader::BufferedReader(std::unique_ptr<ByteSource> src, size_t block_bytes)
-    : src_(std::move(src)), mapped_(src_->Mapped()) {
-  if (mapped_.empty()) buf_.resize(block_bytes + kLinePadding);
+    : src_(std::move(src)) {
+  buf_.resize(block_bytes + kLinePadding);
 }
 
 Status BufferedReader::Fill() {
   if (pos_ < len_ || eof_) return Status::Ok();
-  if (!mapped_.empty()) {  // the mapping is the only block
-    if (data_ == nullptr) {
-      data_ = mapped_.data();
-      len_ = mapped_.size();
-    } else {
-      eof_ = true;
-    }
-    return Status::Ok();
-  }
   auto got = src_->Read(buf_.data(), buf_.size() - kLinePadding);
   if (!got.ok()) {
     eof_ = true;
     return got.status();
   }
-  data_ = buf_.data();
   pos_ = 0;
   len_ = *got;
   if (len_ == 0) eof_ = true;
@@ -191,16 +136,12 @@ StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string_view* out,
   *info = Line{};
   PARLEY_RETURN_IF_ERROR(Fill());
   if (pos_ >= len_) return false;
-  // Fast path: the line ends inside the current block and padding follows
-  // it (always in buf_, which has kLinePadding spare bytes; in a mapping
-  // unless the line ends within kLinePadding bytes of the end of the file).
-  const char* start = data_ + pos_;
+  // Fast path: the line ends inside the current block (padding follows: buf_
+  // has kLinePadding spare bytes after the longest block).
+  const char* start = buf_.data() + pos_;
   const void* nl = std::memchr(start, '\n', len_ - pos_);
   if (nl == nullptr) return AssembleLine(max_bytes, out, info);
   const size_t take = static_cast<const char*>(nl) - start;
-  if (!mapped_.empty() && pos_ + take + kLinePadding > len_) {
-    return AssembleLine(max_bytes, out, info);
-  }
   pos_ += take + 1;
   info->length = take;
   if (take > max_bytes) {
@@ -222,7 +163,7 @@ StatusOr<bool> BufferedReader::AssembleLine(size_t max_bytes, std::string_view* 
     PARLEY_RETURN_IF_ERROR(Fill());
     if (pos_ >= len_) break;  // end of input
     any = true;
-    const char* start = data_ + pos_;
+    const char* start = buf_.data() + pos_;
     const size_t avail = len_ - pos_;
     const void* nl = std::memchr(start, '\n', avail);
     const size_t take = nl ? static_cast<const char*>(nl) - start : avail;
@@ -263,7 +204,7 @@ Status BufferedReader::ReadAll(size_t max_bytes, std::string* out, bool* truncat
       out->clear();
       return Status::Ok();
     }
-    out->append(data_ + pos_, avail);
+    out->append(buf_.data() + pos_, avail);
     pos_ = len_;
   }
 }
@@ -273,7 +214,7 @@ StatusOr<int> BufferedReader::PeekNonSpace() {
     PARLEY_RETURN_IF_ERROR(Fill());
     if (pos_ >= len_) return -1;
     for (size_t i = pos_; i < len_; ++i) {
-      const char c = data_[i];
+      const char c = buf_[i];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         return static_cast<unsigned char>(c);
       }
