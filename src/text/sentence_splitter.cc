@@ -1,6 +1,8 @@
 #include "text/sentence_splitter.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "text/tokenizer.h"
 #include "text/unicode_class.h"
@@ -75,21 +77,33 @@ bool IsOpener(const Token& t) {
          std::binary_search(std::begin(kOpeners), std::end(kOpeners), t.norm);
 }
 
+// First bytes of a punctuation token that may end a sentence: '.', '!',
+// '?' and every non-ASCII lead byte (CannotEnd).
+constexpr std::array<uint8_t, 256> BuildMayEndByte() {
+  std::array<uint8_t, 256> t{};
+  t['.'] = t['!'] = t['?'] = 1;
+  for (int c = 0x80; c < 256; ++c) t[c] = 1;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kMayEndByte = BuildMayEndByte();
+
 // True when EndsAt(i) is -1 for token t followed by `next` whatever else
 // surrounds them: t is no abbreviation, no quote and no terminal
 // punctuation ("." "!" "?" "..." and anything non-ASCII, whose norm may be
 // one: an ASCII punctuation token's norm is its text), and nothing or one
 // space separates it from `next` (so no newline). Most tokens: words,
 // commas, words glued to punctuation.
+// Without branches: words and punctuation alternate erratically, so the
+// whole test is arithmetic (one table load per token) and the caller's loop
+// has a single exit branch. `next` follows t, so t.end < text size, and
+// `next` never starts with a space: gap + (byte at t.end is not a space) is
+// at most 1 exactly when nothing or one space separates them.
 inline bool CannotEnd(const char* bytes, const Token& t, const Token& next) {
   const uint32_t f = t.flags;
-  const uint32_t gap = next.start - t.end;
-  // One branch for the common test (t.end < text size: `next` follows).
-  const bool spaced = (gap > 1) | ((gap == 1) & (bytes[t.end] != ' '));
-  if (((f & (kTokAbbreviation | kTokQuote)) != 0) | spaced) return false;
-  if (!(f & kTokPunct)) return true;
-  const unsigned char c = static_cast<unsigned char>(bytes[t.start]);
-  return c != '.' && c != '!' && c != '?' && c < 0x80;
+  const uint64_t gap = uint64_t{next.start - t.end} + (bytes[t.end] != ' ');
+  const uint32_t terminal =
+      kTokPunct & -uint32_t{kMayEndByte[static_cast<unsigned char>(bytes[t.start])]};
+  return ((f & (kTokAbbreviation | kTokQuote | terminal)) | (gap >> 1)) == 0;
 }
 
 class Splitter {
