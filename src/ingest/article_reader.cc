@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
 #include "ingest/byte_source.h"
@@ -76,10 +77,16 @@ void ExpandDirectory(const std::string& dir, std::vector<std::string>* files,
   }
 }
 
-// 16 lower-case hex digits, most significant first.
+// 16 lower-case hex digits, most significant first, into *out (its
+// capacity is reused).
+void Hex16Into(uint64_t h, std::string* out) {
+  out->assign(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) (*out)[i] = "0123456789abcdef"[h & 15];
+}
+
 std::string Hex16(uint64_t h) {
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = "0123456789abcdef"[h & 15];
+  std::string out;
+  Hex16Into(h, &out);
   return out;
 }
 
@@ -90,18 +97,21 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-// Empties *doc for the next item but keeps the capacity of its large
-// buffers, so a caller that reuses one Document does not reallocate per item.
+// Empties *doc for the next item but keeps the capacity of its strings and
+// of the body vector, so a caller that reuses one Document does not
+// allocate per item for them.
 void ResetDocument(Document* doc) {
-  std::string text = std::move(doc->text);
-  std::string extra = std::move(doc->extra_json);
+  std::string* keep[] = {&doc->id,        &doc->origin, &doc->date_source,
+                         &doc->extra_json, &doc->text,  &doc->content_hash};
+  std::string saved[std::size(keep)];
+  for (size_t i = 0; i < std::size(keep); ++i) saved[i] = std::move(*keep[i]);
   std::vector<ByteRange> body = std::move(doc->body);
   *doc = Document();
-  text.clear();
-  extra.clear();
+  for (size_t i = 0; i < std::size(keep); ++i) {
+    saved[i].clear();
+    *keep[i] = std::move(saved[i]);
+  }
   body.clear();
-  doc->text = std::move(text);
-  doc->extra_json = std::move(extra);
   doc->body = std::move(body);
 }
 
@@ -120,7 +130,9 @@ std::string IdForPath(const std::string& path) {
   return name;
 }
 
-std::string ContentHash(const Document& doc) {
+namespace {
+
+uint64_t ContentHash64(const Document& doc) {
   XXH3_state_t state;
   XXH3_INITSTATE(&state);
   XXH3_state_t* st = &state;
@@ -136,8 +148,12 @@ std::string ContentHash(const Document& doc) {
   }
   XXH3_64bits_update(st, &sep, 1);
   if (doc.outlet) XXH3_64bits_update(st, doc.outlet->data(), doc.outlet->size());
-  return Hex16(XXH3_64bits_digest(st));
+  return XXH3_64bits_digest(st);
 }
+
+}  // namespace
+
+std::string ContentHash(const Document& doc) { return Hex16(ContentHash64(doc)); }
 
 // One open input: reads either one text article or JSON Lines from it.
 class InputReader {
@@ -190,7 +206,7 @@ std::string InputReader::CheckText(const std::string& text) const {
 void InputReader::Finish(Document* doc, uint64_t line) {
   doc->origin = origin_;
   doc->line = line;
-  doc->content_hash = ContentHash(*doc);
+  Hex16Into(ContentHash64(*doc), &doc->content_hash);
 }
 
 bool InputReader::NextText(Document* doc, Rejection* rej, bool* is_rejection) {

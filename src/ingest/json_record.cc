@@ -74,22 +74,27 @@ std::string SniffId(std::string_view line) {
   return id;
 }
 
-std::string JsonQuote(std::string_view s) {
-  std::string out = "\"";
+void AppendJsonQuoted(std::string_view s, std::string* out) {
+  *out += '"';
   for (char c : s) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
+      *out += '\\';
+      *out += c;
     } else if (u < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof(buf), "\\u%04x", u);
-      out += buf;
+      *out += buf;
     } else {
-      out += c;
+      *out += c;
     }
   }
-  out += '"';
+  *out += '"';
+}
+
+std::string JsonQuote(std::string_view s) {
+  std::string out;
+  AppendJsonQuoted(s, &out);
   return out;
 }
 
@@ -150,7 +155,7 @@ std::string JsonRecordParser::Parse(std::string_view line, Document* doc,
       problem = problem.empty() ? OptionalString(v, "language", &doc->language) : problem;
     } else {
       if (!doc->extra_json.empty()) doc->extra_json += ',';
-      doc->extra_json += JsonQuote(key);
+      AppendJsonQuoted(key, &doc->extra_json);
       doc->extra_json += ':';
       doc->extra_json += simdjson::minify(v);
     }

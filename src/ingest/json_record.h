@@ -40,6 +40,8 @@ std::string SniffId(std::string_view line);
 
 // `s` as a JSON string literal with quotes.
 std::string JsonQuote(std::string_view s);
+// The same, appended to *out.
+void AppendJsonQuoted(std::string_view s, std::string* out);
 
 }  // namespace parley::ingest
 

@@ -286,15 +286,14 @@ class NewlineScanner {
  private:
   void Load(size_t block) {
     block_ = block;
-    mask_ = 0;
     const char* p = text_.data() + block;
+    char tail[64] = {};
     if (block + 64 > text_.size()) {  // the last, partial block
-      for (size_t i = 0; block + i < text_.size(); ++i) {
-        if (p[i] == '\n') mask_ |= uint64_t{1} << i;
-      }
-      return;
+      std::memcpy(tail, p, text_.size() - block);
+      p = tail;
     }
     const __m128i nl = _mm_set1_epi8('\n');
+    mask_ = 0;
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
       mask_ |= static_cast<uint64_t>(static_cast<uint32_t>(
