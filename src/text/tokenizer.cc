@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "text/lemmatizer.h"
 #include "text/unicode_class.h"
@@ -478,16 +479,28 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
   tok.lemma = norm;
 }
 
+// Default tokens that Grow copies in: copying a block of them compiles to
+// 16-byte moves (Token is trivially copyable), where value-initializing
+// (resize) stores every field of every element separately.
+constexpr size_t kGrowStep = 128;
+constexpr std::array<Token, kGrowStep + 72> kDefaultTokens{};
+static_assert(std::is_trivially_copyable_v<Token>);
+
 void TokenizerImpl::Grow(size_t n) {
-  // Small steps: the spare elements are value-initialized (written) here and
-  // again by the writers, so few spares means less memory traffic; the
-  // vectors' capacities still grow geometrically.
+  // Small steps: the spare elements are written here and again by the
+  // writers, so few spares means less memory traffic; the vectors'
+  // capacities still grow geometrically.
   if (tok_cap_ < tok_used_ + n) {
-    out_->resize(tok_used_ + n + 128);
+    size_t add = tok_used_ + n + kGrowStep - tok_cap_;
+    while (add > 0) {
+      const size_t k = std::min(add, kDefaultTokens.size());
+      out_->insert(out_->end(), kDefaultTokens.begin(), kDefaultTokens.begin() + k);
+      add -= k;
+    }
     tok_cap_ = out_->size();
   }
   if (q_cap_ < q_used_ + n) {
-    sink_->words->resize(q_used_ + n + 128);
+    sink_->words->resize(q_used_ + n + kGrowStep);
     q_cap_ = sink_->words->size();
   }
 }
