@@ -211,10 +211,12 @@ std::pair<size_t, size_t> TrimSlow(std::string_view t, size_t b, size_t e) {
   return {b, e};
 }
 
-// The same, inline for the common case: edges that are neither whitespace
-// nor the first byte of a BOM / NBSP (0xEF, 0xC2) and no NBSP at the end.
+// The same, inline for the common cases: an empty line, or edges that are
+// neither whitespace nor the first byte of a BOM / NBSP (0xEF, 0xC2) and no
+// NBSP at the end.
 inline std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
-  if (b < e && !IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
+  if (b >= e) return {b, e};
+  if (!IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
       t[e - 1] != '\xA0') {
     return {b, e};
   }
