@@ -77,15 +77,18 @@ bool IsOpener(const Token& t) {
          std::binary_search(std::begin(kOpeners), std::end(kOpeners), t.norm);
 }
 
-// First bytes of a punctuation token that may end a sentence: '.', '!',
-// '?' and every non-ASCII lead byte (CannotEnd).
-constexpr std::array<uint8_t, 256> BuildMayEndByte() {
-  std::array<uint8_t, 256> t{};
-  t['.'] = t['!'] = t['?'] = 1;
-  for (int c = 0x80; c < 256; ++c) t[c] = 1;
+// By the first byte of a token: the flags that keep it from being skipped
+// (CannotEnd): abbreviations and quotes always; punctuation when the byte
+// is '.', '!', '?' or a non-ASCII lead byte (a possible terminal).
+constexpr std::array<uint16_t, 256> BuildStopFlags() {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool terminal = c == '.' || c == '!' || c == '?' || c >= 0x80;
+    t[c] = kTokAbbreviation | kTokQuote | (terminal ? kTokPunct : 0);
+  }
   return t;
 }
-constexpr std::array<uint8_t, 256> kMayEndByte = BuildMayEndByte();
+constexpr std::array<uint16_t, 256> kStopFlags = BuildStopFlags();
 
 // True when EndsAt(i) is -1 for token t followed by `next` whatever else
 // surrounds them: t is no abbreviation, no quote and no terminal
@@ -101,9 +104,17 @@ constexpr std::array<uint8_t, 256> kMayEndByte = BuildMayEndByte();
 inline bool CannotEnd(const char* bytes, const Token& t, const Token& next) {
   const uint32_t f = t.flags;
   const uint64_t gap = uint64_t{next.start - t.end} + (bytes[t.end] != ' ');
-  const uint32_t terminal =
-      kTokPunct & -uint32_t{kMayEndByte[static_cast<unsigned char>(bytes[t.start])]};
-  return ((f & (kTokAbbreviation | kTokQuote | terminal)) | (gap >> 1)) == 0;
+  return ((f & kStopFlags[static_cast<unsigned char>(bytes[t.start])]) | (gap >> 1)) == 0;
+}
+
+// The first token in [i, limit) at which a sentence may end (limit when
+// none). A pointer walk: next.start is then a fixed offset from t.
+inline uint32_t SkipCannotEnd(const char* bytes, const Token* toks, uint32_t i,
+                              uint32_t limit) {
+  const Token* t = toks + i;
+  const Token* const stop = toks + limit;
+  while (t < stop && CannotEnd(bytes, t[0], t[1])) ++t;
+  return static_cast<uint32_t>(t - toks);
 }
 
 class Splitter {
@@ -205,9 +216,7 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
     // i + 1 - start < max_tokens  <=>  i < start + max_tokens - 1 (no overflow).
     const uint32_t by_length = max_tokens - 1 >= n - start ? n : start + max_tokens - 1;
     const uint32_t limit = std::min({n - 1, next_break, by_length});
-    const Token* const toks = tokens->data();
-    const char* const bytes = text.data();
-    while (i < limit && CannotEnd(bytes, toks[i], toks[i + 1])) ++i;
+    i = SkipCannotEnd(text.data(), tokens->data(), i, limit);
     // After a skipped run, token i gets EndsAt right away unless a hard
     // break comes first (the loop head closes the sentence there).
     if (i != first && i >= next_break) continue;
