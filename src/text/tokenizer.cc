@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -742,6 +743,11 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
   NormArena& arena = *sink_->arena;
   char* d = arena.base + arena.used;             // norm write cursor
   char* const d_limit = arena.base + arena.cap;  // 16-byte stores end here
+  // The words of one block write at most 64 norm bytes, the last 16-byte
+  // store ending before byte 80: the arena is checked once per block (here
+  // for the cached block, below for each new one), not per word.
+  constexpr ptrdiff_t kBlockNormBytes = 64 + 16;
+  if (d_limit - d < kBlockNormBytes) return i;
   Room(65);  // a block holds at most 64 tokens
   Token* toks = out_->data();
   QueuedWord* qs = sink_->words->data();
@@ -750,7 +756,7 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
   bool leave = false;
   while (!leave) {
     if (!have) {
-      if (i >= end || i + 64 + 16 > readable_) break;
+      if (i >= end || i + 64 + 16 > readable_ || d_limit - d < kBlockNormBytes) break;
       b = i;
       const BlockMasks m = Classify64(t + b, end - b < 64 ? end - b : 64);
       space = m.space;
@@ -800,9 +806,9 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
       }
       const uint32_t e = p + static_cast<uint32_t>(__builtin_ctzll(not_alnum));
       const uint32_t n = e - p;
-      // Hyphen, apostrophe or UTF-8 after the letters, an abbreviation, a
-      // word longer than 16 bytes or a full arena: AsciiWord() takes it.
-      if (n > 16 || d + 16 > d_limit ||
+      // Hyphen, apostrophe or UTF-8 after the letters, an abbreviation or a
+      // word longer than 16 bytes: AsciiWord() takes it.
+      if (n > 16 ||
           (((stop >> e) & 1) != 0 && (t[b + e] != '.' || Abbreviation(i, b + e) != 0))) {
         leave = true;
         break;
