@@ -716,7 +716,11 @@ inline uint32_t TokenizerImpl::InlinePunct(uint32_t i, Token* tok, bool* emitted
     while (j < end_ && t_[j] == '.') ++j;  // "..."
   }
   SetToken(tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
-  const std::string_view norm = StaticPunctNorm(std::string_view(t_ + i, j - i));
+  // StaticPunctNorm's result, without the call: the byte itself, or "..."
+  // for a run of periods.
+  static constexpr char kOne[] = ",\".";
+  const char* const one = c == ',' ? kOne : (c == '"' ? kOne + 1 : kOne + 2);
+  const std::string_view norm = j - i == 1 ? std::string_view(one, 1) : std::string_view("...");
   tok->norm = norm;
   tok->lemma = norm;
   *emitted = true;
