@@ -168,11 +168,10 @@ thread_local LemmaCache lemma_cache_;
 inline void ApplyHit(const LemmaCache::Entry& e, uint32_t i, Token* toks, uint8_t* kws,
                      uint64_t* cand) {
   if (e.lemma != nullptr) toks[i].lemma = std::string_view(e.lemma, e.lemma_len);
-  if (e.keyword != 0) {
-    kws[i] = e.keyword;
-    // A token starting with a digit is marked already; marking is an or.
-    if (e.starts) MarkCandidate(cand, i);
-  }
+  // Without branches (keywords come and go erratically): kws[i] is 0 before,
+  // and marking is an or (a token starting with a digit is marked already).
+  kws[i] = e.keyword;
+  cand[i >> 6] |= uint64_t{e.starts} << (i & 63);
 }
 
 // Fills norms of the tokens the tokenizer did not normalize (punctuation,
