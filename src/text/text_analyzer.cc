@@ -164,10 +164,33 @@ struct LemmaCache {
 };
 thread_local LemmaCache lemma_cache_;
 
+// (*ptr, *len) = (p, n) when p != 0, without a branch.
+inline void SelectIfNonNull(uint64_t p, uint64_t n, uint64_t* ptr, uint64_t* len) {
+#if defined(__x86_64__)
+  __asm__("test %2, %2\n\tcmovnz %2, %0\n\tcmovnz %3, %1"
+          : "+r"(*ptr), "+r"(*len)
+          : "r"(p), "r"(n)
+          : "cc");
+#else
+  if (p != 0) {
+    *ptr = p;
+    *len = n;
+  }
+#endif
+}
+
 // Copies a cache hit's lemma, keyword and candidate mark to token `i`.
 inline void ApplyHit(const LemmaCache::Entry& e, uint32_t i, Token* toks, uint8_t* kws,
                      uint64_t* cand) {
-  if (e.lemma != nullptr) toks[i].lemma = std::string_view(e.lemma, e.lemma_len);
+  // The lemma is selected with cmov, not branched on (whether a word has a
+  // lemma of its own is erratic): the entry's, or the norm, which the
+  // tokenizer stored in the same cache line. GCC turns a conditional here
+  // into a branch, hence the asm.
+  Token& t = toks[i];
+  uint64_t ptr = reinterpret_cast<uint64_t>(t.norm.data());
+  uint64_t len = t.norm.size();
+  SelectIfNonNull(reinterpret_cast<uint64_t>(e.lemma), e.lemma_len, &ptr, &len);
+  t.lemma = std::string_view(reinterpret_cast<const char*>(ptr), len);
   // Without branches (keywords come and go erratically): kws[i] is 0 before,
   // and marking is an or (a token starting with a digit is marked already).
   kws[i] = e.keyword;
