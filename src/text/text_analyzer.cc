@@ -92,6 +92,7 @@ class TextAnalyzerImpl : public TextAnalyzer {
                       AnalyzedText* out, std::vector<uint32_t>* hard_breaks) const;
   void FillNormsAndLemmas(const Document& doc, text_internal::NormArena* arena,
                           size_t queued, AnalyzedText* out) const;
+  void ResolveMisses(size_t misses, Token* toks, uint8_t* kws, uint64_t* cand) const;
 
   std::unique_ptr<Lemmatizer> lemmatizer_;
   TextOptions options_;
@@ -101,7 +102,7 @@ class TextAnalyzerImpl : public TextAnalyzer {
 
 size_t TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormArena* arena,
                                       AnalyzedText* out,
-                                    std::vector<uint32_t>* hard_breaks) const {
+                                      std::vector<uint32_t>* hard_breaks) const {
   const std::string_view text = doc.text;
   // The tokenizer writes through the sink's counters into vectors it grows
   // ahead; they are trimmed once at the end (tokenizer.h, WordSink). The
@@ -266,8 +267,16 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     lemmatizer_->Prefetch(q.hash);
     queue[misses++] = q;  // k >= misses: reuses the front of the queue
   }
-  // The lexicon slots were prefetched above; now their keys in the string
-  // pool (a second dependent DRAM access per miss), all at once.
+  ResolveMisses(misses, toks, kws, cand);
+}
+
+// The lexicon slots of queue_[0, misses) were prefetched; now their keys in
+// the string pool (a second dependent DRAM access per miss), all at once;
+// then each word is looked up and cached.
+void TextAnalyzerImpl::ResolveMisses(size_t misses, Token* toks, uint8_t* kws,
+                                     uint64_t* cand) const {
+  const std::vector<text_internal::QueuedWord>& queue = queue_;
+  LemmaCache& cache = lemma_cache_;
   for (size_t k = 0; k < misses; ++k) lemmatizer_->PrefetchKey(queue[k].hash);
   for (size_t k = 0; k < misses; ++k) {
     const text_internal::QueuedWord& q = queue[k];
