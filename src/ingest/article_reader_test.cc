@@ -154,6 +154,46 @@ TEST(ArticleReaderTest, EveryRejectionReasonIsReported) {
   EXPECT_EQ(2u, items[5].doc.line);
 }
 
+// The reader's block is 1 MiB: lines that cross it (a NUL byte, invalid
+// UTF-8, a good record) and a truncated last line keep their line numbers
+// and reasons.
+TEST(ArticleReaderTest, RejectionsAcrossTheReadBlockKeepLineNumbers) {
+  TempDir dir;
+  std::string data;
+  int line = 0;
+  auto add = [&](const std::string& l) {
+    data += l + "\n";
+    ++line;
+  };
+  while (data.size() < (1u << 20) - 40) {
+    add("{\"id\":\"f" + std::to_string(line) + "\",\"text\":\"" + std::string(900, 'w') + "\"}");
+  }
+  const int nul_line = line + 1;
+  add(std::string("{\"id\":\"nul\",\"text\":\"") + std::string(60, 'a') + '\0' + "\"}");
+  add("{\"id\":\"utf\",\"text\":\"" + std::string(1 << 20, 'b') + "\xC3\"}");
+  add("{\"id\":\"good\",\"text\":\"" + std::string(70000, 'c') + "\"}\r");
+  data += "{\"id\":\"cut\",\"text\":\"trunc";
+  auto items = ReadAll({dir.Write("big.jsonl", data)});
+  ASSERT_EQ(static_cast<size_t>(nul_line + 3), items.size());
+  const Item& nul = items[nul_line - 1];
+  EXPECT_TRUE(nul.rejected);
+  EXPECT_EQ(static_cast<uint64_t>(nul_line), nul.rej.line);
+  EXPECT_EQ("nul", nul.rej.doc);
+  EXPECT_EQ("NUL byte at byte 80 of the line", nul.rej.reason);
+  const Item& utf = items[nul_line];
+  EXPECT_EQ(static_cast<uint64_t>(nul_line + 1), utf.rej.line);
+  EXPECT_EQ("invalid UTF-8 at byte " + std::to_string(20 + (1 << 20)) + " of the line",
+            utf.rej.reason);
+  const Item& good = items[nul_line + 1];
+  EXPECT_FALSE(good.rejected);
+  EXPECT_EQ(static_cast<uint64_t>(nul_line + 2), good.doc.line);
+  EXPECT_EQ(70000u, good.doc.text.size());
+  const Item& cut = items[nul_line + 2];
+  EXPECT_EQ(static_cast<uint64_t>(nul_line + 3), cut.rej.line);
+  EXPECT_EQ("cut", cut.rej.doc);
+  EXPECT_EQ("malformed or truncated JSON: A string is opened, but never closed.", cut.rej.reason);
+}
+
 TEST(ArticleReaderTest, GzipAndZstdRoundTrip) {
   TempDir dir;
   const std::string jsonl =

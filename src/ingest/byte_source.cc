@@ -114,12 +114,12 @@ StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
 
 BufferedReader::BufferedReader(std::unique_ptr<ByteSource> src, size_t block_bytes)
     : src_(std::move(src)) {
-  buf_.resize(block_bytes);
+  buf_.resize(block_bytes + kLinePadding);
 }
 
 Status BufferedReader::Fill() {
   if (pos_ < len_ || eof_) return Status::Ok();
-  auto got = src_->Read(buf_.data(), buf_.size());
+  auto got = src_->Read(buf_.data(), buf_.size() - kLinePadding);
   if (!got.ok()) {
     eof_ = true;
     return got.status();
@@ -130,10 +130,34 @@ Status BufferedReader::Fill() {
   return Status::Ok();
 }
 
-StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string* out,
+StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string_view* out,
                                         Line* info) {
-  out->clear();
+  *out = {};
   *info = Line{};
+  PARLEY_RETURN_IF_ERROR(Fill());
+  if (pos_ >= len_) return false;
+  // Fast path: the line ends inside the current block (padding follows: buf_
+  // has kLinePadding spare bytes after the longest block).
+  const char* start = buf_.data() + pos_;
+  const void* nl = std::memchr(start, '\n', len_ - pos_);
+  if (nl == nullptr) return AssembleLine(max_bytes, out, info);
+  const size_t take = static_cast<const char*>(nl) - start;
+  pos_ += take + 1;
+  info->length = take;
+  if (take > max_bytes) {
+    info->too_long = true;
+    info->head.assign(start, std::min<size_t>(take, 4096));
+    return true;
+  }
+  *out = std::string_view(start, take);
+  if (!out->empty() && out->back() == '\r') out->remove_suffix(1);
+  return true;
+}
+
+StatusOr<bool> BufferedReader::AssembleLine(size_t max_bytes, std::string_view* out,
+                                            Line* info) {
+  std::string* line = &line_;
+  line->clear();
   bool any = false;
   while (true) {
     PARLEY_RETURN_IF_ERROR(Fill());
@@ -147,12 +171,12 @@ StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string* out,
     if (!info->too_long) {
       if (info->length > max_bytes) {
         info->too_long = true;
-        out->append(start, std::min<size_t>(take, 4096));
-        info->head = out->substr(0, 4096);
-        out->clear();
-        out->shrink_to_fit();
+        line->append(start, std::min<size_t>(take, 4096));
+        info->head = line->substr(0, 4096);
+        line->clear();
+        line->shrink_to_fit();
       } else {
-        out->append(start, take);
+        line->append(start, take);
       }
     }
     pos_ += take;
@@ -162,7 +186,9 @@ StatusOr<bool> BufferedReader::NextLine(size_t max_bytes, std::string* out,
     }
   }
   if (!any) return false;
-  if (!out->empty() && out->back() == '\r') out->pop_back();
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  line->reserve(line->size() + kLinePadding);
+  *out = *line;
   return true;
 }
 

@@ -3,10 +3,14 @@
 #include <cstdio>
 #include <cstring>
 
+#include "ingest/byte_source.h"
 #include "ingest/utf8.h"
 
 namespace parley::ingest {
 namespace {
+
+static_assert(kLinePadding >= simdjson::SIMDJSON_PADDING,
+              "line views must carry the padding simdjson reads past the end");
 
 using simdjson::dom::element;
 using simdjson::dom::element_type;
@@ -42,7 +46,7 @@ std::optional<Date> ParseDateField(std::string_view s) {
   return Date::Parse(s);
 }
 
-std::string ParseError(const std::string& line, simdjson::error_code err) {
+std::string ParseError(std::string_view line, simdjson::error_code err) {
   if (err == simdjson::UTF8_ERROR) {
     size_t at = FindInvalidUtf8(line);
     if (at != kUtf8Valid) return "invalid UTF-8 at byte " + std::to_string(at) + " of the line";
@@ -70,38 +74,42 @@ std::string SniffId(std::string_view line) {
   return id;
 }
 
-std::string JsonQuote(std::string_view s) {
-  std::string out = "\"";
+void AppendJsonQuoted(std::string_view s, std::string* out) {
+  *out += '"';
   for (char c : s) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
+      *out += '\\';
+      *out += c;
     } else if (u < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof(buf), "\\u%04x", u);
-      out += buf;
+      *out += buf;
     } else {
-      out += c;
+      *out += c;
     }
   }
-  out += '"';
+  *out += '"';
+}
+
+std::string JsonQuote(std::string_view s) {
+  std::string out;
+  AppendJsonQuoted(s, &out);
   return out;
 }
 
-std::string JsonRecordParser::Parse(std::string* line, Document* doc,
+std::string JsonRecordParser::Parse(std::string_view line, Document* doc,
                                     std::string* id_out, std::string* warning) {
-  if (const void* nul = std::memchr(line->data(), 0, line->size())) {
-    *id_out = SniffId(*line);
+  if (const void* nul = std::memchr(line.data(), 0, line.size())) {
+    *id_out = SniffId(line);
     return "NUL byte at byte " +
-           std::to_string(static_cast<const char*>(nul) - line->data()) + " of the line";
+           std::to_string(static_cast<const char*>(nul) - line.data()) + " of the line";
   }
-  line->reserve(line->size() + simdjson::SIMDJSON_PADDING);
   element root;
-  auto err = parser_.parse(line->data(), line->size(), false).get(root);
+  auto err = parser_.parse(line.data(), line.size(), false).get(root);
   if (err) {
-    *id_out = SniffId(*line);
-    return ParseError(*line, err);
+    *id_out = SniffId(line);
+    return ParseError(line, err);
   }
   simdjson::dom::object obj;
   if (root.get(obj) != simdjson::SUCCESS) {
@@ -147,7 +155,7 @@ std::string JsonRecordParser::Parse(std::string* line, Document* doc,
       problem = problem.empty() ? OptionalString(v, "language", &doc->language) : problem;
     } else {
       if (!doc->extra_json.empty()) doc->extra_json += ',';
-      doc->extra_json += JsonQuote(key);
+      AppendJsonQuoted(key, &doc->extra_json);
       doc->extra_json += ':';
       doc->extra_json += simdjson::minify(v);
     }

@@ -11,6 +11,7 @@
 #define PARLEY_INGEST_JSON_RECORD_H_
 
 #include <string>
+#include <string_view>
 
 #include <simdjson.h>
 
@@ -20,12 +21,13 @@ namespace parley::ingest {
 
 class JsonRecordParser {
  public:
-  // Parses `line` (its capacity is grown for simdjson's padding). On success
+  // Parses `line`, which must be followed by kLinePadding readable bytes
+  // (byte_source.h; BufferedReader::NextLine guarantees it). On success
   // fills doc->id/date/title/url/outlet/language/extra_json/text and returns
   // an empty string; otherwise returns the rejection reason and sets
   // *id_out to the id when it could be read. *warning is set for a date that
   // is not YYYY-MM-DD (the document keeps date = null).
-  std::string Parse(std::string* line, Document* doc, std::string* id_out,
+  std::string Parse(std::string_view line, Document* doc, std::string* id_out,
                     std::string* warning);
 
  private:
@@ -38,6 +40,8 @@ std::string SniffId(std::string_view line);
 
 // `s` as a JSON string literal with quotes.
 std::string JsonQuote(std::string_view s);
+// The same, appended to *out.
+void AppendJsonQuoted(std::string_view s, std::string* out);
 
 }  // namespace parley::ingest
 

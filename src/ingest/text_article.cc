@@ -9,6 +9,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "ingest/ascii_search.h"
 #include "ingest/dateline.h"
 
 namespace parley::ingest {
@@ -71,6 +72,15 @@ constexpr BoilerplateRuleDef kBoilerplateRules[] = {
     {"digits-only", Match::kDigitsOnly, "", 24},
 };
 
+// Every "contains" pattern can use the SIMD search.
+constexpr bool ContainsPatternsValid() {
+  for (const BoilerplateRuleDef& r : kBoilerplateRules) {
+    if (r.match == Match::kContains && !ValidContainsNeedle(r.pattern)) return false;
+  }
+  return true;
+}
+static_assert(ContainsPatternsValid(), "contains patterns: lower case, letter at both ends");
+
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // `b` is lower case.
@@ -80,35 +90,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     if (AsciiLower(a[i]) != b[i]) return false;
   }
   return true;
-}
-
-// `needle` is lower case and starts with two letters (a byte c matches the
-// lower-case letter L exactly when (c | 0x20) == L). SSE2 finds the
-// positions where the first two letters match, 16 at a time, then compares
-// the whole needle; the last bytes are scanned one by one.
-bool ContainsIgnoreCase(std::string_view hay, std::string_view needle) {
-  if (needle.size() < 2 || needle.size() > hay.size()) return false;
-  const size_t last = hay.size() - needle.size();  // last possible start
-  const __m128i c0 = _mm_set1_epi8(needle[0]), c1 = _mm_set1_epi8(needle[1]);
-  const __m128i bit = _mm_set1_epi8(0x20);
-  size_t i = 0;
-  for (; i + 17 <= hay.size() && i <= last; i += 16) {
-    const __m128i a = _mm_or_si128(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i)), bit);
-    const __m128i b = _mm_or_si128(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(hay.data() + i + 1)), bit);
-    uint32_t m = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, c0), _mm_cmpeq_epi8(b, c1))));
-    for (; m != 0; m &= m - 1) {
-      const size_t pos = i + static_cast<size_t>(__builtin_ctz(m));
-      if (pos > last) return false;
-      if (EqualsIgnoreCase(hay.substr(pos, needle.size()), needle)) return true;
-    }
-  }
-  for (; i <= last; ++i) {
-    if (EqualsIgnoreCase(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
 }
 
 // A photo caption ends with a parenthesized credit: "(NAME / AGENCY / AFP)",
@@ -159,39 +140,34 @@ constexpr size_t MaxRuleBytes() {
 constexpr size_t kMaxRuleBytes = MaxRuleBytes();
 
 // Cheap necessary conditions for RuleMatches, as bit masks over the rows of
-// kBoilerplateRules (bit i = row i): by the lower-cased first byte (exact and
-// prefix patterns, digits-only), by the lower-cased last byte (suffix
-// patterns, captions) and by the line length (length caps, exact lengths,
-// needle lengths). A line is tried only against the rows in all three.
+// kBoilerplateRules (bit i = row i): by the lower-cased first and second
+// bytes (exact and prefix patterns, digits-only), by the lower-cased last and
+// second-to-last bytes (exact and suffix patterns, captions, digits-only)
+// and by the line length (length caps, exact lengths, needle lengths). A
+// line is tried only against the rows in all of them.
 constexpr size_t kNumRules = std::size(kBoilerplateRules);
 static_assert(kNumRules <= 64, "one bit per boilerplate rule");
 using RuleMask = uint64_t;
 
-constexpr std::array<RuleMask, 256> FirstByteMasks() {
-  std::array<RuleMask, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    for (size_t i = 0; i < kNumRules; ++i) {
-      const BoilerplateRuleDef& r = kBoilerplateRules[i];
-      bool ok = true;
-      if (r.match == Match::kExact || r.match == Match::kPrefix) {
-        ok = static_cast<unsigned char>(r.pattern.front()) == c;
-      } else if (r.match == Match::kDigitsOnly) {
-        ok = (c >= '0' && c <= '9') || c == ':';
-      }
-      if (ok) t[c] |= RuleMask{1} << i;
-    }
-  }
-  return t;
+// Whether row `r` allows lower-cased byte `c` at offset `k` from the start
+// (from_end = false) or from the end (true) of a line that is long enough
+// for the row's pattern.
+constexpr bool AllowsByte(const BoilerplateRuleDef& r, int c, size_t k, bool from_end) {
+  if (r.match == Match::kDigitsOnly) return (c >= '0' && c <= '9') || c == ':';
+  if (r.match == Match::kCaption) return !from_end || k != 0 || c == ')';
+  const bool anchored = r.match == Match::kExact ||
+                        (r.match == Match::kPrefix && !from_end) ||
+                        (r.match == Match::kSuffix && from_end);
+  if (!anchored || k >= r.pattern.size()) return true;
+  const char p = from_end ? r.pattern[r.pattern.size() - 1 - k] : r.pattern[k];
+  return static_cast<unsigned char>(p) == c;
 }
-constexpr std::array<RuleMask, 256> LastByteMasks() {
+
+constexpr std::array<RuleMask, 256> ByteMasks(size_t k, bool from_end) {
   std::array<RuleMask, 256> t{};
   for (int c = 0; c < 256; ++c) {
     for (size_t i = 0; i < kNumRules; ++i) {
-      const BoilerplateRuleDef& r = kBoilerplateRules[i];
-      bool ok = true;
-      if (r.match == Match::kSuffix) ok = static_cast<unsigned char>(r.pattern.back()) == c;
-      if (r.match == Match::kCaption) ok = c == ')';
-      if (ok) t[c] |= RuleMask{1} << i;
+      if (AllowsByte(kBoilerplateRules[i], c, k, from_end)) t[c] |= RuleMask{1} << i;
     }
   }
   return t;
@@ -211,14 +187,16 @@ constexpr std::array<RuleMask, kMaxRuleBytes + 1> LengthMasks() {
   }
   return t;
 }
-constexpr auto kFirstByteMasks = FirstByteMasks();
-constexpr auto kLastByteMasks = LastByteMasks();
+constexpr auto kFirstByteMasks = ByteMasks(0, false);
+constexpr auto kSecondByteMasks = ByteMasks(1, false);
+constexpr auto kLastByteMasks = ByteMasks(0, true);
+constexpr auto kPenultByteMasks = ByteMasks(1, true);
 constexpr auto kLengthMasks = LengthMasks();
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 // [b, e) trimmed of ASCII whitespace and a UTF-8 BOM / NBSP at the edges.
-std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
+std::pair<size_t, size_t> TrimSlow(std::string_view t, size_t b, size_t e) {
   while (true) {
     if (b < e && IsSpace(t[b])) { ++b; continue; }
     if (b + 3 <= e && t.substr(b, 3) == "\xEF\xBB\xBF") { b += 3; continue; }
@@ -231,6 +209,18 @@ std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
     break;
   }
   return {b, e};
+}
+
+// The same, inline for the common cases: an empty line, or edges that are
+// neither whitespace nor the first byte of a BOM / NBSP (0xEF, 0xC2) and no
+// NBSP at the end.
+inline std::pair<size_t, size_t> Trim(std::string_view t, size_t b, size_t e) {
+  if (b >= e) return {b, e};
+  if (!IsSpace(t[b]) && !IsSpace(t[e - 1]) && t[b] != '\xEF' && t[b] != '\xC2' &&
+      t[e - 1] != '\xA0') {
+    return {b, e};
+  }
+  return TrimSlow(t, b, e);
 }
 
 // A byline must look like a name list: "By Jane Doe and John Roe", no
@@ -274,6 +264,51 @@ bool PhotoGallery(std::string_view line) {
          line[at + 13] >= '0' && line[at + 13] <= '9';
 }
 
+// Finds the newlines of one text in order, 64 bytes per SSE2 step (a
+// per-line memchr call costs more than the scan on short lines).
+class NewlineScanner {
+ public:
+  explicit NewlineScanner(std::string_view text) : text_(text) {}
+
+  // Offset of the first '\n' at or after `pos`, or text.size() when none.
+  // Calls must come with non-decreasing `pos`.
+  size_t Next(size_t pos) {
+    size_t block = pos & ~size_t{63};
+    if (block != block_) Load(block);
+    uint64_t m = mask_ & (~uint64_t{0} << (pos - block));
+    while (m == 0) {
+      block += 64;
+      if (block >= text_.size()) return text_.size();
+      Load(block);
+      m = mask_;
+    }
+    return block + static_cast<size_t>(__builtin_ctzll(m));
+  }
+
+ private:
+  void Load(size_t block) {
+    block_ = block;
+    const char* p = text_.data() + block;
+    char tail[64] = {};
+    if (block + 64 > text_.size()) {  // the last, partial block
+      std::memcpy(tail, p, text_.size() - block);
+      p = tail;
+    }
+    const __m128i nl = _mm_set1_epi8('\n');
+    mask_ = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      mask_ |= static_cast<uint64_t>(static_cast<uint32_t>(
+                   _mm_movemask_epi8(_mm_cmpeq_epi8(v, nl))))
+               << (16 * k);
+    }
+  }
+
+  std::string_view text_;
+  size_t block_ = static_cast<size_t>(-1);
+  uint64_t mask_ = 0;
+};
+
 }  // namespace
 
 const char* BoilerplateRule(std::string_view line, std::string_view title) {
@@ -281,11 +316,14 @@ const char* BoilerplateRule(std::string_view line, std::string_view title) {
   if (!title.empty() && line == title) return "duplicate-title";
   if (PhotoGallery(line)) return "photo-gallery";
   if (line.size() > kMaxRuleBytes) return nullptr;  // no rule accepts it
-  const auto first = static_cast<unsigned char>(AsciiLower(line.front()));
-  const auto last = static_cast<unsigned char>(AsciiLower(line.back()));
+  auto lower = [&](size_t i) { return static_cast<unsigned char>(AsciiLower(line[i])); };
+  RuleMask m = kLengthMasks[line.size()] & kFirstByteMasks[lower(0)] &
+               kLastByteMasks[lower(line.size() - 1)];
+  if (m != 0 && line.size() >= 2) {
+    m &= kSecondByteMasks[lower(1)] & kPenultByteMasks[lower(line.size() - 2)];
+  }
   // Rows in table order (lowest bit first), so the first match still wins.
-  for (RuleMask m = kFirstByteMasks[first] & kLastByteMasks[last] & kLengthMasks[line.size()];
-       m != 0; m &= m - 1) {
+  for (; m != 0; m &= m - 1) {
     const BoilerplateRuleDef& r = kBoilerplateRules[__builtin_ctzll(m)];
     if (!RuleMatches(r, line)) continue;
     if (std::string_view(r.name) == "byline" && !PlausibleByline(line)) continue;
@@ -302,10 +340,10 @@ void LayOutBody(std::string_view text, size_t from, std::string_view title,
     if (in_run) body->push_back(ByteRange{static_cast<uint32_t>(run_b), static_cast<uint32_t>(run_e)});
     in_run = false;
   };
+  NewlineScanner newlines(text);
   size_t pos = from;
   while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    const size_t line_end = newlines.Next(pos);
     auto [b, e] = Trim(text, pos, line_end);
     pos = line_end + 1;
     if (b >= e) continue;

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace parley::ingest {
 namespace {
@@ -96,6 +98,63 @@ TEST(TextArticleTest, BoilerplateKeptWhenStrippingIsOff) {
   Layout l = LayOutTextArticle(text, false);
   ASSERT_EQ(2u, l.body.size());
   EXPECT_EQ("Published\nBody.", text.substr(l.body[1].start, l.body[1].size()));
+}
+
+
+// LayOutBody's contract written out plainly (one line at a time, found with
+// find): trim each line of ASCII whitespace, a leading BOM and NBSPs at both
+// edges; skip empty lines; boilerplate lines end a run of content lines.
+std::vector<ByteRange> ReferenceBody(std::string_view text, size_t from, std::string_view title) {
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  std::vector<ByteRange> body;
+  bool in_run = false;
+  size_t pos = from;
+  while (pos < text.size()) {
+    size_t end = std::min(text.find('\n', pos), text.size());
+    size_t b = pos, e = end;
+    pos = end + 1;
+    for (bool more = true; more;) {
+      more = false;
+      if (b < e && space(text[b])) ++b, more = true;
+      else if (text.substr(b, std::min<size_t>(3, e - b)) == "\xEF\xBB\xBF") b += 3, more = true;
+      else if (text.substr(b, std::min<size_t>(2, e - b)) == "\xC2\xA0") b += 2, more = true;
+    }
+    for (bool more = true; more;) {
+      more = false;
+      if (e > b && space(text[e - 1])) --e, more = true;
+      else if (e >= b + 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2, more = true;
+    }
+    if (b >= e) continue;
+    if (BoilerplateRule(text.substr(b, e - b), title) != nullptr) {
+      in_run = false;
+      continue;
+    }
+    if (!in_run) body.push_back(ByteRange{static_cast<uint32_t>(b), 0});
+    in_run = true;
+    body.back().end = static_cast<uint32_t>(e);
+  }
+  return body;
+}
+
+// Random texts of 0 to 400 bytes built from lines, blank lines, NBSP, BOM,
+// CRLF and boilerplate, so that newlines fall on and around the 64-byte
+// blocks of the newline scanner and the text ends with or without one.
+TEST(TextArticleTest, LayOutBodyMatchesTheLineByLineReference) {
+  const std::vector<std::string> pieces = {
+      "\n", "\n\n", "\r\n", " ", "\xC2\xA0", "\xEF\xBB\xBF", "Advertisement\n",
+      "By Jane Roe\n", "Talks resume\n", "Body text goes on. ", std::string(63, 'x'),
+      "Read time 3 min\n", "word", "06:22\n"};
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const size_t target = rng() % 400;
+    while (text.size() < target) text += pieces[rng() % pieces.size()];
+    const size_t from = text.empty() ? 0 : rng() % 3 == 0 ? rng() % text.size() : 0;
+    const std::string_view title = trial % 2 ? "Talks resume" : "";
+    std::vector<ByteRange> got;
+    LayOutBody(text, from, title, true, &got);
+    EXPECT_EQ(ReferenceBody(text, from, title), got) << "text '" << text << "' from " << from;
+  }
 }
 
 }  // namespace

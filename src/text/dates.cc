@@ -371,15 +371,17 @@ void DateFinder::Run(const std::vector<uint32_t>& candidates) {
   uint32_t next = 0;  // tokens before `next` belong to a mention already
   for (const uint32_t i : candidates) {
     if (i < next) continue;
-    while (s + 1 < sentences.size() && sentences[s + 1].first_token <= i) ++s;
-    if (s < sentences.size() && sentences[s].first_token <= i) {
-      sentence_start_ = sentences[s].first_token;
-    }
     const Token& t = toks_[i];
     const bool digits = t.norm[0] >= '0' && t.norm[0] <= '9';
     if (!digits && (kw_[i] == 0 || kw_[i] == kKeywordInUnresolvedDate ||
                     !(KeywordById(kw_[i]).kinds & kStarts))) {
       continue;
+    }
+    // Only for the candidates that can start a date (the walk's exit branch
+    // is erratic; i only grows, so skipped candidates change nothing).
+    while (s + 1 < sentences.size() && sentences[s + 1].first_token <= i) ++s;
+    if (s < sentences.size() && sentences[s].first_token <= i) {
+      sentence_start_ = sentences[s].first_token;
     }
     cur_ = i;
     const uint32_t e = TryAt(i);

@@ -1,6 +1,8 @@
 #include "text/sentence_splitter.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "text/tokenizer.h"
 #include "text/unicode_class.h"
@@ -75,21 +77,44 @@ bool IsOpener(const Token& t) {
          std::binary_search(std::begin(kOpeners), std::end(kOpeners), t.norm);
 }
 
+// By the first byte of a token: the flags that keep it from being skipped
+// (CannotEnd): abbreviations and quotes always; punctuation when the byte
+// is '.', '!', '?' or a non-ASCII lead byte (a possible terminal).
+constexpr std::array<uint16_t, 256> BuildStopFlags() {
+  std::array<uint16_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool terminal = c == '.' || c == '!' || c == '?' || c >= 0x80;
+    t[c] = kTokAbbreviation | kTokQuote | (terminal ? kTokPunct : 0);
+  }
+  return t;
+}
+constexpr std::array<uint16_t, 256> kStopFlags = BuildStopFlags();
+
 // True when EndsAt(i) is -1 for token t followed by `next` whatever else
 // surrounds them: t is no abbreviation, no quote and no terminal
 // punctuation ("." "!" "?" "..." and anything non-ASCII, whose norm may be
 // one: an ASCII punctuation token's norm is its text), and nothing or one
 // space separates it from `next` (so no newline). Most tokens: words,
 // commas, words glued to punctuation.
+// Without branches: words and punctuation alternate erratically, so the
+// whole test is arithmetic (one table load per token) and the caller's loop
+// has a single exit branch. `next` follows t, so t.end < text size, and
+// `next` never starts with a space: gap + (byte at t.end is not a space) is
+// at most 1 exactly when nothing or one space separates them.
 inline bool CannotEnd(const char* bytes, const Token& t, const Token& next) {
   const uint32_t f = t.flags;
-  const uint32_t gap = next.start - t.end;
-  // One branch for the common test (t.end < text size: `next` follows).
-  const bool spaced = (gap > 1) | ((gap == 1) & (bytes[t.end] != ' '));
-  if (((f & (kTokAbbreviation | kTokQuote)) != 0) | spaced) return false;
-  if (!(f & kTokPunct)) return true;
-  const unsigned char c = static_cast<unsigned char>(bytes[t.start]);
-  return c != '.' && c != '!' && c != '?' && c < 0x80;
+  const uint64_t gap = uint64_t{next.start - t.end} + (bytes[t.end] != ' ');
+  return ((f & kStopFlags[static_cast<unsigned char>(bytes[t.start])]) | (gap >> 1)) == 0;
+}
+
+// The first token in [i, limit) at which a sentence may end (limit when
+// none). A pointer walk: next.start is then a fixed offset from t.
+inline uint32_t SkipCannotEnd(const char* bytes, const Token* toks, uint32_t i,
+                              uint32_t limit) {
+  const Token* t = toks + i;
+  const Token* const stop = toks + limit;
+  while (t < stop && CannotEnd(bytes, t[0], t[1])) ++t;
+  return static_cast<uint32_t>(t - toks);
 }
 
 class Splitter {
@@ -191,9 +216,7 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& hard_bre
     // i + 1 - start < max_tokens  <=>  i < start + max_tokens - 1 (no overflow).
     const uint32_t by_length = max_tokens - 1 >= n - start ? n : start + max_tokens - 1;
     const uint32_t limit = std::min({n - 1, next_break, by_length});
-    const Token* const toks = tokens->data();
-    const char* const bytes = text.data();
-    while (i < limit && CannotEnd(bytes, toks[i], toks[i + 1])) ++i;
+    i = SkipCannotEnd(text.data(), tokens->data(), i, limit);
     // After a skipped run, token i gets EndsAt right away unless a hard
     // break comes first (the loop head closes the sentence there).
     if (i != first && i >= next_break) continue;

@@ -43,7 +43,9 @@ using text_internal::Lemmatizer;
 // Per-thread keyword ids of the current document's tokens (Analyze is const
 // and thread-safe; this scratch is reused across documents).
 thread_local std::vector<uint8_t> keywords_;
-thread_local std::vector<text_internal::QueuedWord> queue_;  // words to look up
+// Words to look up. Never trimmed (the count is passed along), so its
+// elements are value-initialized only when it grows past its high-water mark.
+thread_local std::vector<text_internal::QueuedWord> queue_;
 thread_local std::vector<uint32_t> hard_breaks_;
 thread_local std::vector<uint32_t> candidates_;  // see mentions.h
 // One bit per token: a number/date candidate. Collected in any order, read
@@ -85,10 +87,12 @@ class TextAnalyzerImpl : public TextAnalyzer {
   }
 
  private:
-  void TokenizeBody(const Document& doc, text_internal::NormArena* arena,
-                    AnalyzedText* out, std::vector<uint32_t>* hard_breaks) const;
+  // Returns the number of words queued in queue_.
+  size_t TokenizeBody(const Document& doc, text_internal::NormArena* arena,
+                      AnalyzedText* out, std::vector<uint32_t>* hard_breaks) const;
   void FillNormsAndLemmas(const Document& doc, text_internal::NormArena* arena,
-                          AnalyzedText* out) const;
+                          size_t queued, AnalyzedText* out) const;
+  void ResolveMisses(size_t misses, Token* toks, uint8_t* kws, uint64_t* cand) const;
 
   std::unique_ptr<Lemmatizer> lemmatizer_;
   TextOptions options_;
@@ -96,9 +100,9 @@ class TextAnalyzerImpl : public TextAnalyzer {
   std::array<bool, 256> starts_mention_{};
 };
 
-void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormArena* arena,
-                                    AnalyzedText* out,
-                                    std::vector<uint32_t>* hard_breaks) const {
+size_t TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormArena* arena,
+                                      AnalyzedText* out,
+                                      std::vector<uint32_t>* hard_breaks) const {
   const std::string_view text = doc.text;
   // The tokenizer writes through the sink's counters into vectors it grows
   // ahead; they are trimmed once at the end (tokenizer.h, WordSink). The
@@ -127,7 +131,7 @@ void TextAnalyzerImpl::TokenizeBody(const Document& doc, text_internal::NormAren
     for (const ByteRange& r : doc.body) add_range(r);
   }
   out->tokens.resize(sink.tokens_written);
-  queue_.resize(sink.words_written);
+  return sink.words_written;
 }
 
 // Per-thread cache of recent lexicon results, keyed by the word itself
@@ -147,6 +151,11 @@ struct LemmaCache {
   std::vector<Entry> entries;
 
   Entry& Slot(uint64_t hash) { return entries[(hash >> 7) & (kSize - 1)]; }
+  // True when q's slot holds q's word.
+  bool Hit(const text_internal::QueuedWord& q) {
+    const Entry& e = Slot(q.hash);
+    return e.key_len == q.size && e.key[0] == q.key[0] && e.key[1] == q.key[1];
+  }
   // Zero-padded copy of a word of at most 16 bytes.
   // REQUIRES: w.size() <= 16.
   static void Pad(std::string_view w, uint64_t out[2]) {
@@ -155,6 +164,39 @@ struct LemmaCache {
   }
 };
 thread_local LemmaCache lemma_cache_;
+
+// (*ptr, *len) = (p, n) when p != 0, without a branch.
+inline void SelectIfNonNull(uint64_t p, uint64_t n, uint64_t* ptr, uint64_t* len) {
+#if defined(__x86_64__)
+  __asm__("test %2, %2\n\tcmovnz %2, %0\n\tcmovnz %3, %1"
+          : "+r"(*ptr), "+r"(*len)
+          : "r"(p), "r"(n)
+          : "cc");
+#else
+  if (p != 0) {
+    *ptr = p;
+    *len = n;
+  }
+#endif
+}
+
+// Copies a cache hit's lemma, keyword and candidate mark to token `i`.
+inline void ApplyHit(const LemmaCache::Entry& e, uint32_t i, Token* toks, uint8_t* kws,
+                     uint64_t* cand) {
+  // The lemma is selected with cmov, not branched on (whether a word has a
+  // lemma of its own is erratic): the entry's, or the norm, which the
+  // tokenizer stored in the same cache line. GCC turns a conditional here
+  // into a branch, hence the asm.
+  Token& t = toks[i];
+  uint64_t ptr = reinterpret_cast<uint64_t>(t.norm.data());
+  uint64_t len = t.norm.size();
+  SelectIfNonNull(reinterpret_cast<uint64_t>(e.lemma), e.lemma_len, &ptr, &len);
+  t.lemma = std::string_view(reinterpret_cast<const char*>(ptr), len);
+  // Without branches (keywords come and go erratically): kws[i] is 0 before,
+  // and marking is an or (a token starting with a digit is marked already).
+  kws[i] = e.keyword;
+  cand[i >> 6] |= uint64_t{e.starts} << (i & 63);
+}
 
 // Fills norms of the tokens the tokenizer did not normalize (punctuation,
 // numbers, non-ASCII and long words) and lemmas/keywords of every word. The
@@ -165,7 +207,7 @@ thread_local LemmaCache lemma_cache_;
 // accesses overlap. Also marks the number/date candidates (mentions.h) in
 // candidate_bits_.
 void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
-                                          text_internal::NormArena* arena,
+                                          text_internal::NormArena* arena, size_t queued,
                                           AnalyzedText* out) const {
   constexpr size_t kDistance = 24;
   const std::string_view text = doc.text;
@@ -183,6 +225,7 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
   Token* const toks = out->tokens.data();
   uint8_t* const kws = keywords_.data();
   std::vector<text_internal::QueuedWord>& queue = queue_;
+  if (queue.size() < queued + others_.size()) queue.resize(queued + others_.size());
   for (const uint32_t i : others_) {  // not normalized by the tokenizer
     Token& t = toks[i];
     const char* const raw = text.data() + t.start;
@@ -202,34 +245,48 @@ void TextAnalyzerImpl::FillNormsAndLemmas(const Document& doc,
     t.lemma = norm;
     if (StartsWithDigit(norm)) MarkCandidate(cand, i);
     if (!(flags & kTokWord)) continue;
-    text_internal::QueuedWord q;
+    // Written in place (a copy of a stack object would reload the fields
+    // just stored as 16-byte words: failed store forwards).
+    text_internal::QueuedWord& q = queue[queued++];
     q.token = static_cast<uint32_t>(i);
     q.size = static_cast<uint32_t>(norm.size());
     q.hash = text_internal::HashBytes(norm);
     // Longer norms never match a cache entry (key_len <= 16).
+    q.key[0] = q.key[1] = 0;
     if (norm.size() <= sizeof(LemmaCache::Entry::key)) LemmaCache::Pad(norm, q.key);
-    queue.push_back(q);
   }
-  const size_t words = queue.size();
+  const size_t words = queued;
   size_t misses = 0;
   for (size_t k = 0; k < words; ++k) {
     if (k + kDistance < words) __builtin_prefetch(&cache.Slot(queue[k + kDistance].hash));
     const text_internal::QueuedWord& q = queue[k];
-    const LemmaCache::Entry& e = cache.Slot(q.hash);
-    if (e.key_len == q.size && e.key[0] == q.key[0] && e.key[1] == q.key[1]) {
-      if (e.lemma != nullptr) toks[q.token].lemma = std::string_view(e.lemma, e.lemma_len);
-      if (e.keyword != 0) {
-        kws[q.token] = e.keyword;
-        // A token starting with a digit is marked already; marking is an or.
-        if (e.starts) MarkCandidate(cand, q.token);
-      }
+    if (cache.Hit(q)) {
+      ApplyHit(cache.Slot(q.hash), q.token, toks, kws, cand);
       continue;
     }
     lemmatizer_->Prefetch(q.hash);
     queue[misses++] = q;  // k >= misses: reuses the front of the queue
   }
+  ResolveMisses(misses, toks, kws, cand);
+}
+
+// The lexicon slots of queue_[0, misses) were prefetched; now their keys in
+// the string pool (a second dependent DRAM access per miss), all at once;
+// then each word is looked up and cached.
+void TextAnalyzerImpl::ResolveMisses(size_t misses, Token* toks, uint8_t* kws,
+                                     uint64_t* cand) const {
+  const std::vector<text_internal::QueuedWord>& queue = queue_;
+  LemmaCache& cache = lemma_cache_;
+  for (size_t k = 0; k < misses; ++k) lemmatizer_->PrefetchKey(queue[k].hash);
   for (size_t k = 0; k < misses; ++k) {
     const text_internal::QueuedWord& q = queue[k];
+    // An earlier miss of this document may have filled the slot with the
+    // same word (a word repeated in one document misses every time in the
+    // pass above): the slot is in L1 now.
+    if (cache.Hit(q)) {
+      ApplyHit(cache.Slot(q.hash), q.token, toks, kws, cand);
+      continue;
+    }
     Token& t = toks[q.token];
     const Lemmatizer::Entry e = lemmatizer_->FindHashed(t.norm, q.hash);
     if (!e.lemma.empty()) t.lemma = e.lemma;
@@ -263,8 +320,8 @@ void TextAnalyzerImpl::Analyze(const Document& doc, AnalyzedText* out) const {
   arena.Begin(out, body_bytes + 64);
   others_.clear();
   hard_breaks_.clear();
-  TokenizeBody(doc, &arena, out, &hard_breaks_);
-  FillNormsAndLemmas(doc, &arena, out);
+  const size_t queued = TokenizeBody(doc, &arena, out, &hard_breaks_);
+  FillNormsAndLemmas(doc, &arena, queued, out);
   arena.End();
   text_internal::SplitSentences(doc.text, hard_breaks_,
                                 options_.max_tokens_per_sentence, &out->tokens,

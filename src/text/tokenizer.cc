@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "text/lemmatizer.h"
 #include "text/unicode_class.h"
@@ -152,7 +155,9 @@ class TokenizerImpl {
         sink_(sink),
         tok_used_(sink != nullptr ? sink->tokens_written : out->size()),
         q_used_(sink != nullptr ? sink->words_written : 0),
-        fast_(sink != nullptr && sink->arena != nullptr && sink->words != nullptr) {}
+        fast_(sink != nullptr && sink->arena != nullptr && sink->words != nullptr),
+        tok_cap_(out->size()),
+        q_cap_(fast_ ? sink->words->size() : SIZE_MAX) {}
 
   // Tokenizes [i, end_); then trims the output vectors to what was written.
   void Run(uint32_t i);
@@ -188,10 +193,9 @@ class TokenizerImpl {
   // Makes room for `n` more tokens (and queued words): the vectors are
   // resized ahead (128 spare elements at a time), the writers then
   // set every field of the next element; see WordSink.
+  // Inline: the capacities are cached in members (no vector size division).
   void Room(size_t n) {
-    if (out_->size() < tok_used_ + n || (fast_ && sink_->words->size() < q_used_ + n)) {
-      Grow(n);
-    }
+    if (tok_used_ + n > tok_cap_ || q_used_ + n > q_cap_) Grow(n);
   }
   void Grow(size_t n);
   // Emits [s, e). With a sink and a non-empty static `norm` (the token's
@@ -228,6 +232,8 @@ class TokenizerImpl {
   size_t tok_used_;    // tokens written to *out_ (its size may be larger)
   size_t q_used_ = 0;  // words written to *sink_->words
   bool fast_;          // a sink with arena and word queue: FastWords runs
+  size_t tok_cap_;     // out_->size()
+  size_t q_cap_;       // sink_->words->size() (SIZE_MAX without the queue)
   // FastWords' classification of the 64 bytes at blk_base_ (valid when
   // blk_valid_): bit k describes byte blk_base_ + k.
   bool blk_valid_ = false;
@@ -466,16 +472,38 @@ void TokenizerImpl::EmitNormalized(uint32_t s, uint32_t e, uint16_t flags, __m12
   q.hash = HashWords(q.key[0], q.key[1], n);
   Token& tok = (*out_)[tok_used_++];
   SetToken(&tok, s, e, flags);
-  tok.norm = std::string_view(d, n);
-  tok.lemma = tok.norm;
+  // Both views from registers: copying tok.norm back from memory makes the
+  // compiler reload it as one 16-byte load over two 8-byte stores, which
+  // cannot be store-forwarded (a stall of ~a dozen cycles per word).
+  const std::string_view norm(d, n);
+  tok.norm = norm;
+  tok.lemma = norm;
 }
 
+// Default tokens that Grow copies in: copying a block of them compiles to
+// 16-byte moves (Token is trivially copyable), where value-initializing
+// (resize) stores every field of every element separately.
+constexpr size_t kGrowStep = 128;
+constexpr std::array<Token, kGrowStep + 72> kDefaultTokens{};
+static_assert(std::is_trivially_copyable_v<Token>);
+
 void TokenizerImpl::Grow(size_t n) {
-  // Small steps: the spare elements are value-initialized (written) here and
-  // again by the writers, so few spares means less memory traffic; the
-  // vectors' capacities still grow geometrically.
-  if (out_->size() < tok_used_ + n) out_->resize(tok_used_ + n + 128);
-  if (fast_ && sink_->words->size() < q_used_ + n) sink_->words->resize(q_used_ + n + 128);
+  // Small steps: the spare elements are written here and again by the
+  // writers, so few spares means less memory traffic; the vectors'
+  // capacities still grow geometrically.
+  if (tok_cap_ < tok_used_ + n) {
+    size_t add = tok_used_ + n + kGrowStep - tok_cap_;
+    while (add > 0) {
+      const size_t k = std::min(add, kDefaultTokens.size());
+      out_->insert(out_->end(), kDefaultTokens.begin(), kDefaultTokens.begin() + k);
+      add -= k;
+    }
+    tok_cap_ = out_->size();
+  }
+  if (q_cap_ < q_used_ + n) {
+    sink_->words->resize(q_used_ + n + kGrowStep);
+    q_cap_ = sink_->words->size();
+  }
 }
 
 // After a word ending at j: splits off "'s" or a plural-possessive "'".
@@ -663,8 +691,9 @@ inline void EmitFast(const char* text, uint32_t s, uint32_t e, char* d, Token* t
   Token& tok = toks[(*nt)++];
   tok.start = s;
   tok.end = e;
-  tok.norm = std::string_view(d, n);
-  tok.lemma = tok.norm;
+  const std::string_view norm(d, n);  // both views from registers (EmitNormalized)
+  tok.norm = norm;
+  tok.lemma = norm;
   tok.flags = flags;
   tok.number = -1;
   tok.date = -1;
@@ -687,8 +716,13 @@ inline uint32_t TokenizerImpl::InlinePunct(uint32_t i, Token* tok, bool* emitted
     while (j < end_ && t_[j] == '.') ++j;  // "..."
   }
   SetToken(tok, i, j, c == '"' ? kTokPunct | kTokQuote : kTokPunct);
-  tok->norm = StaticPunctNorm(std::string_view(t_ + i, j - i));
-  tok->lemma = tok->norm;
+  // StaticPunctNorm's result, without the call: the byte itself, or "..."
+  // for a run of periods.
+  static constexpr char kOne[] = ",\".";
+  const char* const one = c == ',' ? kOne : (c == '"' ? kOne + 1 : kOne + 2);
+  const std::string_view norm = j - i == 1 ? std::string_view(one, 1) : std::string_view("...");
+  tok->norm = norm;
+  tok->lemma = norm;
   *emitted = true;
   return j;
 }
@@ -713,6 +747,11 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
   NormArena& arena = *sink_->arena;
   char* d = arena.base + arena.used;             // norm write cursor
   char* const d_limit = arena.base + arena.cap;  // 16-byte stores end here
+  // The words of one block write at most 64 norm bytes, the last 16-byte
+  // store ending before byte 80: the arena is checked once per block (here
+  // for the cached block, below for each new one), not per word.
+  constexpr ptrdiff_t kBlockNormBytes = 64 + 16;
+  if (d_limit - d < kBlockNormBytes) return i;
   Room(65);  // a block holds at most 64 tokens
   Token* toks = out_->data();
   QueuedWord* qs = sink_->words->data();
@@ -721,14 +760,14 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
   bool leave = false;
   while (!leave) {
     if (!have) {
-      if (i >= end || i + 64 + 16 > readable_) break;
+      if (i >= end || i + 64 + 16 > readable_ || d_limit - d < kBlockNormBytes) break;
       b = i;
       const BlockMasks m = Classify64(t + b, end - b < 64 ? end - b : 64);
       space = m.space;
       alpha = m.alpha;
       alnum = m.alnum;
       stop = m.stop;
-      if (out_->size() - nt < 65 || sink_->words->size() - nq < 65) {
+      if (tok_cap_ - nt < 65 || q_cap_ - nq < 65) {
         tok_used_ = nt;
         q_used_ = nq;
         Grow(65);
@@ -771,9 +810,9 @@ uint32_t TokenizerImpl::FastWords(uint32_t i) {
       }
       const uint32_t e = p + static_cast<uint32_t>(__builtin_ctzll(not_alnum));
       const uint32_t n = e - p;
-      // Hyphen, apostrophe or UTF-8 after the letters, an abbreviation, a
-      // word longer than 16 bytes or a full arena: AsciiWord() takes it.
-      if (n > 16 || d + 16 > d_limit ||
+      // Hyphen, apostrophe or UTF-8 after the letters, an abbreviation or a
+      // word longer than 16 bytes: AsciiWord() takes it.
+      if (n > 16 ||
           (((stop >> e) & 1) != 0 && (t[b + e] != '.' || Abbreviation(i, b + e) != 0))) {
         leave = true;
         break;

@@ -53,8 +53,9 @@ struct QueuedWord {
 // (*tokens)[tokens_written..] and the words to (*words)[words_written..],
 // both counters advance, and the vectors are grown ahead (resize) as needed
 // but not trimmed: elements past the counters are spare (constructed,
-// contents unspecified). The caller trims both vectors to the counters after
-// its last call (so the spare elements serve the next call).
+// contents unspecified). The caller trims the token vector to its counter
+// after its last call (so the spare elements serve the next call); the word
+// vector may be kept untrimmed (the analyzer's is, and uses the counter).
 struct WordSink {
   NormArena* arena = nullptr;
   std::vector<QueuedWord>* words = nullptr;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstring>
 #include <random>
 #include <string>
@@ -121,9 +122,13 @@ struct SinkRun {
   AnalyzedText holder;  // owns the arena
 };
 
-void TokenizeWithSink(const std::string& text, uint32_t begin, uint32_t end, SinkRun* run) {
+// `arena_bytes`: the norm arena's capacity (the analyzer's is the text size
+// + 64); the bytes past it must stay untouched.
+void TokenizeWithSink(const std::string& text, uint32_t begin, uint32_t end, SinkRun* run,
+                      size_t arena_bytes) {
+  run->holder.arena.assign(arena_bytes + 128, '#');
   text_internal::NormArena arena;
-  arena.Begin(&run->holder, text.size() + 64);
+  arena.Begin(&run->holder, arena_bytes);
   // Spare elements left from an earlier document must be overwritten.
   Token stale;
   stale.number = 7;
@@ -137,14 +142,19 @@ void TokenizeWithSink(const std::string& text, uint32_t begin, uint32_t end, Sin
   text_internal::Tokenize(text, begin, end, &run->tokens, &sink);
   run->tokens.resize(sink.tokens_written);
   run->words.resize(sink.words_written);
+  EXPECT_LE(arena.used, arena_bytes);
+  EXPECT_EQ(std::string(128, '#'), run->holder.arena.substr(arena_bytes)) << "wrote past the arena";
 }
 
-void ExpectSameAsGeneralPath(const std::string& text, uint32_t begin, uint32_t end) {
-  SCOPED_TRACE(testing::Message() << "text=\"" << text << "\" range " << begin << ".." << end);
+void ExpectSameAsGeneralPath(const std::string& text, uint32_t begin, uint32_t end,
+                             size_t arena_bytes = SIZE_MAX) {
+  if (arena_bytes == SIZE_MAX) arena_bytes = text.size() + 64;
+  SCOPED_TRACE(testing::Message() << "text=\"" << text << "\" range " << begin << ".." << end
+                                  << " arena " << arena_bytes);
   std::vector<Token> plain;
   text_internal::Tokenize(text, begin, end, &plain);
   SinkRun run;
-  TokenizeWithSink(text, begin, end, &run);
+  TokenizeWithSink(text, begin, end, &run, arena_bytes);
   ASSERT_EQ(plain.size(), run.tokens.size());
   for (size_t k = 0; k < plain.size(); ++k) {
     EXPECT_EQ(plain[k].start, run.tokens[k].start) << k;
@@ -242,6 +252,19 @@ TEST(TokenizerTest, BlockFastPathEqualsGeneralPathOnRandomText) {
     const uint32_t e = n - static_cast<uint32_t>(rng() % 8) % (n - b);
     ExpectSameAsGeneralPath(text, b, e);
     if (HasFailure()) break;
+  }
+}
+
+// With a small arena the words whose norms do not fit take the general
+// path (their norms are left to the analyzer); nothing is written past it.
+TEST(TokenizerTest, BlockFastPathEqualsGeneralPathWithAFullArena) {
+  std::string text;
+  for (int k = 0; k < 40; ++k) text += "the officials said, Hamas and IDF. ";
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  for (size_t bytes : {size_t{0}, size_t{15}, size_t{16}, size_t{79}, size_t{80}, size_t{81},
+                       size_t{200}, size_t{700}, text.size() / 2}) {
+    ExpectSameAsGeneralPath(text, 0, n, bytes);
+    ExpectSameAsGeneralPath(text, 3, n, bytes);
   }
 }
 
