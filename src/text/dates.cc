@@ -23,6 +23,9 @@
 //     = the "this" range.
 //   month names without a year ("in October", "last October",
 //     "October of last year", "October of this year") = month ranges.
+//   "two days ago", "3 weeks ago", "a month ago", "a year ago": N days or
+//     weeks back = that day; months or years back = that calendar month or
+//     year (found at "ago", a date word).
 #include <array>
 #include <cstdlib>
 
@@ -107,6 +110,7 @@ class DateFinder {
   uint32_t MonthOnly(uint32_t i);
   uint32_t Weekday(uint32_t i);
   uint32_t Relative(uint32_t i);
+  uint32_t Ago(uint32_t i);
   uint32_t Year(uint32_t i);
   bool FutureCue(uint32_t i) const;
   Date ResolveMonthDay(int m, int d) const;
@@ -297,12 +301,45 @@ uint32_t DateFinder::Weekday(uint32_t i) {
   return Add(first, e, dt, dt, true);
 }
 
+// "two days ago", "3 weeks ago", "a month ago", "a year ago", found at
+// "ago" and starting two tokens before it: days and weeks give the day,
+// months and years the calendar month or year.
+uint32_t DateFinder::Ago(uint32_t i) {
+  if (i < 2 || i - 2 < sentence_start_) return 0;
+  if (!out_->dates.empty() && out_->dates.back().end_token > i - 2) return 0;  // overlap
+  std::string_view n = Norm(i - 2), unit = Norm(i - 1);
+  if (!unit.empty() && unit.back() == 's') unit.remove_suffix(1);
+  if (unit != "day" && unit != "week" && unit != "month" && unit != "year") return 0;
+  int count = 0;
+  if (n == "a" || n == "an" || n == "one") {
+    count = 1;
+  } else if (toks_[i - 2].has(kTokNumber)) {
+    count = ParseSmallInt(n, 3);
+  } else if (std::optional<double> v = NumberWordValue(n); v && *v >= 1 && *v < 1000) {
+    count = static_cast<int>(*v);
+  }
+  if (count <= 0) return 0;
+  const Date doc = *doc_date_;
+  if (unit == "day" || unit == "week") {
+    const Date d = doc.AddDays(-count * (unit == "day" ? 1 : 7));
+    return Add(i - 2, i + 1, d, d, true);
+  }
+  if (unit == "month") {
+    int months = doc.year() * 12 + (doc.month() - 1) - count;
+    const int y = months / 12, m = months % 12 + 1;
+    return Add(i - 2, i + 1, Date::FromYmd(y, m, 1), LastDayOfMonth(y, m), true);
+  }
+  const int y = doc.year() - count;
+  return Add(i - 2, i + 1, Date::FromYmd(y, 1, 1), Date::FromYmd(y, 12, 31), true);
+}
+
 // yesterday, today, tonight, tomorrow, last night, this morning, last week,
 // this month, next year, earlier this week ...
 uint32_t DateFinder::Relative(uint32_t i) {
   if (!doc_date_) return 0;
   const Date doc = *doc_date_;
   std::string_view w = Norm(i);
+  if (w == "ago") return Ago(i);
   if (w == "yesterday" || w == "today" || w == "tonight" || w == "tomorrow") {
     // "yesterday afternoon", "tomorrow morning" include the part of day.
     const uint32_t e = In(kDayParts, Norm(i + 1)) && w != "tonight" ? i + 2 : i + 1;

@@ -58,6 +58,15 @@ TEST(DatesTest, TableOfResolutionRules) {
       {"DecemberArticleJanuary", "2024-12-20", "Talks resume on January 5.",
        "January 5=2025-01-05r"},
       {"MonthDayNeedsDocDate", nullptr, "They met on August 21 in Doha.", ""},
+      // "N units ago": days and weeks give the day, months and years ranges.
+      {"DaysAgo", "2025-06-12", "It was struck two days ago.", "two days ago=2025-06-10r"},
+      {"WeeksAgoDigits", "2025-06-12", "It was struck 3 weeks ago.", "3 weeks ago=2025-05-22r"},
+      {"AMonthAgo", "2025-03-15", "Talks failed a month ago.",
+       "a month ago=2025-02-01..2025-02-28r"},
+      {"YearsAgoAcrossNewYear", "2025-01-10", "It began two years ago.",
+       "two years ago=2023-01-01..2023-12-31r"},
+      {"AgoWithoutACountIsNoDate", "2025-06-12", "Long ago they met.", ""},
+      {"AgoNeedsDocDate", nullptr, "It was struck two days ago.", ""},
       // Weekdays; 2020-08-30 is a Sunday.
       {"Saturday", "2020-08-30", "The envoy met Saturday with officials.", "Saturday=2020-08-29r"},
       {"Friday", "2020-08-30", "On Friday, jets struck.", "Friday=2020-08-28r"},

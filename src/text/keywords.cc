@@ -175,6 +175,7 @@ constexpr KeywordDef kKeywords[] = {
     {"this", kKwDateWord, 0, -1, 0.0},
     {"earlier", kKwDateWord, 0, -1, 0.0},
     {"later", kKwDateWord, 0, -1, 0.0},
+    {"ago", kKwDateWord, 0, -1, 0.0},
     {"a", kKwNumberCue, 0, -1, 0.0},
     {"an", kKwNumberCue, 0, -1, 0.0},
     {"half", kKwNumberCue, 0, -1, 0.0},
