@@ -10,7 +10,9 @@
 //     were fired", "40,223 people have been killed", "92,981 others injured"
 //   - before it, at most 4 tokens back (6 for a running toll): "killed 92
 //     Palestinians", "the deaths of at least 40,223", "the death toll rose
-//     to 40,223", "a death toll that has now surpassed 40,200".
+//     to 40,223", "a death toll that has now surpassed 40,200". A killing or
+//     injury word right before the number, or before "of (the)" and the
+//     number ("the killing of the six hostages"), wins over a noun after it.
 // Without a trigger there is no figure: we never guess a kind.
 // The qualifier comes from the words right before the number ("at least",
 // "more than", "surpassed", "nearly", "up to"); a toll or total word, or a
@@ -187,6 +189,17 @@ bool IsVerbFormOfNounKind(const DocContext& ctx, const LexiconEntry& e, const Le
   return w == "struck" || w.ends_with("ed") || w.ends_with("ing");
 }
 
+// True when [from, number) is "of" plus determiners ("of the", "of all the").
+bool OfPhraseBetween(const DocContext& ctx, uint32_t from, uint32_t number) {
+  if (from >= number || !ctx.Is(from, "of")) return false;
+  for (uint32_t k = from + 1; k < number; ++k) {
+    if (!ctx.Is(k, "the") && !ctx.Is(k, "all") && !ctx.Is(k, "these") && !ctx.Is(k, "those")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Trigger FindTrigger(const DocContext& ctx, uint32_t s, const NumberMention& n) {
   Trigger best;
   for (const LexMatch& m : ctx.matches[s]) {
@@ -211,7 +224,13 @@ Trigger FindTrigger(const DocContext& ctx, uint32_t s, const NumberMention& n) {
       // "executed six hostages": the verb right before the number names the
       // event; the noun after it names the victims.
       bool event_verb = e.arg == "killed" || e.arg == "injured";
-      score = gap == 0 && event_verb ? 0 : 2 * static_cast<int>(n.first_token - m.end) + 2;
+      // "the killing of the six hostages", "the bodies of four hostages":
+      // the event noun + "of" names what happened to the people counted.
+      // (Not "a toll of 1 person wounded": a toll word names no event.)
+      bool event_of = event_verb && !cumulative && OfPhraseBetween(ctx, m.end, n.first_token);
+      score = (gap == 0 && event_verb) || event_of
+                  ? 0
+                  : 2 * static_cast<int>(n.first_token - m.end) + 2;
     } else {
       continue;
     }
