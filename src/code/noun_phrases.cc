@@ -173,8 +173,6 @@ void Compounds(SentenceCtx* c) {
   }
 }
 
-// The codes of the first actor hit of `np` that has any (empty if none);
-// they point into the dictionary.
 // "PSEREBHMS": a country, a sector role and a group code (9+ letters, the
 // role one of CAMEO's sectors). Such a code already says who the group is.
 bool IsNamedGroupCode(const std::string& code) {
@@ -236,6 +234,9 @@ bool AppositiveNameWins(const SentenceCtx& c, const NounPhrase& np, const ActorH
          (IsNamedGroupCode(later_code) || np.agent_end == np.agent_begin);
 }
 
+// The codes of the first actor hit of `np` that has any (empty if none),
+// or of a later appositive name (AppositiveNameWins); they point into the
+// dictionary.
 std::span<const std::string> FirstActorCodes(const SentenceCtx& c, const NounPhrase& np,
                                              const CompiledActor** entry, uint32_t* hit) {
   for (uint32_t a = np.actor_begin; a < np.actor_end; ++a) {
@@ -368,11 +369,9 @@ void Collect(const SentenceCtx& c, int32_t npi, std::vector<Item>* out, int dept
       // their country is the place, not the government it stands for in
       // "Nairobi said" (KENCVL, not KENGOVCVL). Without a role word the
       // PETRARCH reading stays ("the closure of guest houses in the
-      // capital" -> the government).
-      // Without a role word, the capital is marked: an event of violence
+      // capital" -> the government), but the capital is marked: violence
       // against "an apartment building in Tel Aviv" hits the country
-      // (EventCoderImpl::AddEventAs), "consternation in Washington" stays the
-      // government's.
+      // (EventCoderImpl::AddEventAs).
       const int32_t prep = nps[np.absorbs].prep;
       const bool in_at = prep >= 0 && (c.token(prep).norm == "in" || c.token(prep).norm == "at");
       const bool locative = np.agent_end > np.agent_begin && in_at;
@@ -814,6 +813,24 @@ bool LocalRole(std::string_view code) {
 // country.
 constexpr uint32_t kLocalPlaceWindow = 10;
 
+// "an Israeli airstrike on a camp in al-Mawasi killed 92 people" -> PSECVL:
+// agent-only local people (LocalRole) near the places [place_first,
+// place_end) ("protesters near the US embassy in Amman", "killing 13
+// children at a school in northwest Pakistan") take their country.
+void LocalPeopleTakeThePlacesCountry(const std::string& letters, uint32_t place_first,
+                                     uint32_t place_end, std::vector<ActorMention>* ms) {
+  for (ActorMention& m : *ms) {
+    if (!m.agent_only || !LocalRole(m.actor.code)) continue;
+    const uint32_t gap = m.end_token <= place_first ? place_first - m.end_token
+                         : place_end <= m.first_token ? m.first_token - place_end
+                                                      : 0;
+    if (gap > kLocalPlaceWindow) continue;
+    m.actor.code.replace(0, 3, letters);
+    m.agent_only = false;
+    m.actor.via = "agent+sentence place";
+  }
+}
+
 }  // namespace
 
 void CountryForAgentOnly(SentenceCtx* c) {
@@ -849,20 +866,9 @@ void CountryForAgentOnly(SentenceCtx* c) {
   }
   if (several) {
     // Two countries: people of the one place the sentence names are its
-    // people ("an Israeli airstrike on a camp in al-Mawasi killed 92
-    // people" -> PSECVL); armed or governing roles say nothing by place.
-    if (place_country == kNoCountry || several_places) return;
-    for (ActorMention& m : ms) {
-      if (!m.agent_only || !LocalRole(m.actor.code)) continue;
-      // Near the place: "protesters near the US embassy in Amman", "killing
-      // 13 children at a school in northwest Pakistan".
-      const uint32_t gap = m.end_token <= place_first ? place_first - m.end_token
-                           : place_end <= m.first_token ? m.first_token - place_end
-                                                        : 0;
-      if (gap > kLocalPlaceWindow) continue;
-      m.actor.code.replace(0, 3, place_letters);
-      m.agent_only = false;
-      m.actor.via = "agent+sentence place";
+    // people; armed or governing roles say nothing by place.
+    if (place_country != kNoCountry && !several_places) {
+      LocalPeopleTakeThePlacesCountry(place_letters, place_first, place_end, &ms);
     }
     return;
   }
