@@ -523,6 +523,34 @@ bool IsObjectDemand(const DocContext& ctx, const LexMatch& verb, const LexMatch&
   return true;
 }
 
+// The accept/reject cue whose object demand cue `ci` is, or null.
+const LexMatch* ObjectDemandOf(const DocContext& ctx, const std::vector<const LexMatch*>& cues,
+                               size_t ci) {
+  for (size_t k = 0; k < ci; ++k) {
+    if (IsObjectDemand(ctx, *cues[k], *cues[ci])) return cues[k];
+  }
+  return nullptr;
+}
+
+// The item region of cue `ci`: up to the next cue, or, when the cue has an
+// object demand ("rejected Egypt's demands for a ceasefire"), that demand's
+// region (its items are what the cue accepts or rejects).
+Region CueRegion(const DocContext& ctx, uint32_t s, const std::vector<const LexMatch*>& cues,
+                 size_t ci) {
+  size_t object_cue = ci;
+  for (size_t k = ci + 1; k < cues.size() && object_cue == ci; ++k) {
+    if (IsObjectDemand(ctx, *cues[ci], *cues[k])) object_cue = k;
+  }
+  if (object_cue == ci) {
+    return ItemRegion(ctx, s, *cues[ci], ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
+  }
+  const LexMatch* next = nullptr;
+  for (size_t k = object_cue + 1; k < cues.size() && next == nullptr; ++k) {
+    if (cues[k]->first >= cues[object_cue]->end) next = cues[k];
+  }
+  return ItemRegion(ctx, s, *cues[object_cue], next);
+}
+
 // The main party of a sentence whose accept cue `c` waits on "until" /
 // "before": the report's speaker, else the subject before the subordinator;
 // empty when the cue's own subject is of the same country ("before they
@@ -588,16 +616,9 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       continue;
     }
     bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
-    // The object demand of an earlier cue: its possessor's, if named; this
-    // cue's own object demand gives this cue its items.
-    const LexMatch* verb = nullptr;
-    size_t object_cue = ci;
-    for (size_t k = 0; k < cues.size(); ++k) {
-      if (k < ci && verb == nullptr && IsObjectDemand(ctx, *cues[k], c)) verb = cues[k];
-      if (k > ci && object_cue == ci && IsObjectDemand(ctx, c, *cues[k])) object_cue = k;
-    }
+    // The object demand of an earlier cue is its possessor's, if named.
     PartyResult pr;
-    if (verb != nullptr) {
+    if (const LexMatch* verb = ObjectDemandOf(ctx, cues, ci)) {
       PossessorParty(ctx, s, c, verb->end, &pr);
     } else {
       pr = pending ? pending_demand
@@ -605,14 +626,7 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
                       : FindParty(ctx, s, c, *out, sentence_begin);
     }
     if (pr.parties.empty()) continue;
-    Region r = ItemRegion(ctx, s, c, ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
-    if (object_cue != ci) {
-      const LexMatch* next = nullptr;
-      for (size_t k = object_cue + 1; k < cues.size() && next == nullptr; ++k) {
-        if (cues[k]->first >= cues[object_cue]->end) next = cues[k];
-      }
-      r = ItemRegion(ctx, s, *cues[object_cue], next);
-    }
+    Region r = CueRegion(ctx, s, cues, ci);
     // "agreed to open the Adre crossing", "offered to host a new round of
     // talks": the item is the action after "to".
     const bool act = !condition && InfinitiveAct(ctx, c, &r);
@@ -625,10 +639,10 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     if (act && st == Stance::kAccept && !appealed && !pending && !TalksAfter(ctx, r)) {
       st = Stance::kConcede;
     }
-    // A pending acceptance is an accept cue (checked above); the negation
-    // near it is the main clause's ("will not free ... until").
-    // So is a negated concession or offer: "would not give up uranium
-    // enrichment", "is not willing to negotiate with the FMLN".
+    // A negated acceptance, offer or concession is a rejection ("cannot
+    // accept these terms", "is not willing to negotiate with the FMLN"); for
+    // a pending acceptance the negation near it is the main clause's ("will
+    // not free ... until").
     if (f == Fact::kNegated && st != Stance::kDemand && st != Stance::kReject && !pending) {
       st = Stance::kReject;
     }
