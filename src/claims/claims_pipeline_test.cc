@@ -172,6 +172,16 @@ TEST(ClaimsPipelineTest, AnAppealIsADemandOfTheAppealingParty) {
       // "as a condition for X" names what the demand is for: no demand of X.
       {"Russia demanded that Ukraine withdraw its troops as a condition for a ceasefire.",
        {"RUS demand full withdrawal of forces"}},
+      // A conditional offer: what the subject would/will do "if" is offered;
+      // an acceptance inside "if" is the offering party's demand; "unless"
+      // makes a threat, not an offer; a passive makes no offer.
+      {"The Houthis said they would stop attacks on shipping if Israel ended the war.",
+       {"YEM offer halt to attacks", "YEM demand end of the war and aggression"}},
+      {"Hamas said it would release all the hostages if Israel agreed to a permanent ceasefire.",
+       {"PSE offer release of hostages", "PSE demand permanent ceasefire"}},
+      {"Britain will recognise a Palestinian state unless Israel agrees to a ceasefire.",
+       {"GBR demand ceasefire"}},
+      {"Sanctions would be lifted if Iran agreed to a deal.", {}},
       // A negated offer is a rejection; a memorandum makes a negotiation context.
       {"Hamas said it was not willing to negotiate with Israel.", {"PSE reject negotiations"}},
       {"Ukraine rejected the Russian memorandum.", {"UKR reject russian memorandum"}},

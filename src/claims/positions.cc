@@ -579,6 +579,81 @@ PartyResult PendingDemandParty(const DocContext& ctx, uint32_t s, const LexMatch
   return main;
 }
 
+// Appends one position per party and item (not twice in a sentence), with
+// its cue, item, party and speaker spans.
+void AddPositions(const DocContext& ctx, uint32_t s, const LexMatch& c, const std::string& rule,
+                  const PartyResult& pr, const std::vector<ItemHit>& items, Stance st, Fact fact,
+                  size_t sentence_begin, std::vector<Position>* out) {
+  const Report* rep = ReportFor(ctx, s, c.first);
+  for (const ActorRef& party : pr.parties) {
+    for (const ItemHit& h : items) {
+      bool dup = false;
+      for (size_t i = sentence_begin; i < out->size(); ++i) {
+        const Position& o = (*out)[i];
+        dup |= o.party.code == party.code && o.stance == st && o.item == h.item;
+      }
+      if (dup) continue;
+      Position p;
+      p.sentence = s;
+      p.party = party;
+      p.stance = st;
+      p.item = h.item;
+      p.item_text = h.end > h.first ? ctx.Words(h.first, h.end) : h.item;
+      p.fact = fact;
+      p.rule = rule + (h.rule.empty() ? "" : ";" + h.rule);
+      p.date = SentenceDate(ctx, s);
+      p.spans.push_back(ctx.SpanOf("stance", c.first, c.end));
+      if (h.end > h.first) p.spans.push_back(ctx.SpanOf("item", h.first, h.end));
+      if (pr.end > pr.first) p.spans.push_back(ctx.SpanOf("party", pr.first, pr.end));
+      if (rep != nullptr) {
+        p.said_by = rep->speaker;
+        p.spans.push_back(ctx.SpanOf("said_by", rep->speaker_first, rep->speaker_end));
+      }
+      out->push_back(std::move(p));
+    }
+  }
+}
+
+// The main clause before condition `c` when it says what its subject
+// would or will do: its known items and that subject ("they would stop
+// attacks on shipping if ..."). False when the clause has no would/will, no
+// known item or no party.
+bool ConditionalOffer(const DocContext& ctx, uint32_t s, const LexMatch& c,
+                      const std::vector<Position>& prior, PartyResult* pr,
+                      std::vector<ItemHit>* items) {
+  // "Britain will recognise a Palestinian state unless Israel agrees to a
+  // ceasefire": what happens unless is a threat, not an offer.
+  if (ctx.Is(c.first, "unless")) return false;
+  const Sentence& sent = ctx.text->sentences[s];
+  uint32_t modal = c.first;  // the last would/will of the clause before c
+  for (uint32_t k = c.first; k > sent.first_token && c.first - k < 20;) {
+    --k;
+    if (RegionStop(ctx, k) || ctx.Is(k, ",")) break;
+    if (ctx.Is(k, "would") || ctx.Is(k, "will")) {
+      modal = k;
+      break;
+    }
+  }
+  // An active, affirmative act of the subject right before the modal: not
+  // "sanctions would be lifted", "would not be created", "would have said".
+  if (modal == c.first || modal <= sent.first_token) return false;
+  std::string_view next = ctx.norm(modal + 1);
+  if (next == "not" || next == "never" || next == "be" || next == "have" || next == "get") {
+    return false;
+  }
+  uint32_t subj = modal - 1;
+  if ((ctx.Is(subj, "only") || ctx.Is(subj, "also")) && subj > sent.first_token) --subj;
+  const ActorMention* m = ctx.MentionAt(s, subj);
+  if (m == nullptr && IsPronoun(ctx.norm(subj))) m = ctx.ResolvePronoun(s, subj);
+  if (m == nullptr) return false;
+  *items = Items(ctx, s, Region{modal + 1, c.first}, /*known_only=*/true, prior, {});
+  if (items->empty()) return false;
+  AddParty(m, pr);
+  pr->first = subj;
+  pr->end = subj + 1;
+  return true;
+}
+
 }  // namespace
 
 void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out) {
@@ -589,9 +664,13 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     const LexiconEntry& e = ctx.entry(c);
     bool condition = e.section == Section::kCondition;
     // "before they agree to a de-escalation deal": not a position yet.
+    // "if Israel agreed to a permanent ceasefire" (an accept cue only) is
+    // such a pending acceptance too.
     bool pending = false;
+    const bool accept_cue = e.section == Section::kStance && StanceOf(e.arg) == Stance::kAccept;
     for (uint32_t k = c.first; k > c.first - std::min<uint32_t>(c.first, 3); --k) {
-      pending |= ctx.Is(k - 1, "before") || ctx.Is(k - 1, "until");
+      pending |= ctx.Is(k - 1, "before") || ctx.Is(k - 1, "until") ||
+                 (accept_cue && (ctx.Is(k - 1, "if") || ctx.Is(k - 1, "unless")));
     }
     // "Hamas will not free the hostages until Israel agrees to a permanent
     // ceasefire": another party's pending acceptance is what the main party
@@ -617,6 +696,17 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     }
     bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
     // The object demand of an earlier cue is its possessor's, if named.
+    // "The Houthis said they would stop attacks on shipping if Israel ended
+    // the war": a condition that no position precedes makes its main
+    // clause an offer; the condition's items are then that party's demands.
+    if (condition && out->size() == sentence_begin) {
+      PartyResult offering;
+      std::vector<ItemHit> offered;
+      if (ConditionalOffer(ctx, s, c, *out, &offering, &offered)) {
+        AddPositions(ctx, s, c, e.rule + ";conditional offer", offering, offered, Stance::kOffer,
+                     Fact::kHypothetical, sentence_begin, out);
+      }
+    }
     PartyResult pr;
     if (const LexMatch* verb = ObjectDemandOf(ctx, cues, ci)) {
       PossessorParty(ctx, s, c, verb->end, &pr);
@@ -652,34 +742,8 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       if (st != Stance::kAccept && st != Stance::kDemand) continue;
       st = Stance::kDemand;
     }
-    const Report* rep = ReportFor(ctx, s, c.first);
-    for (const ActorRef& party : pr.parties) {
-      for (const ItemHit& h : items) {
-        bool dup = false;
-        for (size_t i = sentence_begin; i < out->size(); ++i) {
-          const Position& o = (*out)[i];
-          dup |= o.party.code == party.code && o.stance == st && o.item == h.item;
-        }
-        if (dup) continue;
-        Position p;
-        p.sentence = s;
-        p.party = party;
-        p.stance = st;
-        p.item = h.item;
-        p.item_text = h.end > h.first ? ctx.Words(h.first, h.end) : h.item;
-        p.fact = (f == Fact::kNegated || condition) ? Fact::kAsserted : f;
-        p.rule = e.rule + (h.rule.empty() ? "" : ";" + h.rule);
-        p.date = SentenceDate(ctx, s);
-        p.spans.push_back(ctx.SpanOf("stance", c.first, c.end));
-        if (h.end > h.first) p.spans.push_back(ctx.SpanOf("item", h.first, h.end));
-        if (pr.end > pr.first) p.spans.push_back(ctx.SpanOf("party", pr.first, pr.end));
-        if (rep != nullptr) {
-          p.said_by = rep->speaker;
-          p.spans.push_back(ctx.SpanOf("said_by", rep->speaker_first, rep->speaker_end));
-        }
-        out->push_back(std::move(p));
-      }
-    }
+    const Fact fact = (f == Fact::kNegated || condition) ? Fact::kAsserted : f;
+    AddPositions(ctx, s, c, e.rule, pr, items, st, fact, sentence_begin, out);
   }
 }
 
