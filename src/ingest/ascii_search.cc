@@ -9,23 +9,13 @@ namespace parley::ingest {
 namespace search_internal {
 namespace {
 
-inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-// `b` is lower case; a.size() == b.size().
-inline bool EqualsIgnoreCase(const char* a, std::string_view b) {
-  for (size_t i = 0; i < b.size(); ++i) {
-    if (AsciiLower(a[i]) != b[i]) return false;
-  }
-  return true;
-}
-
 // Whether one of the candidate starts in `m` (bit k = start at + k, first
 // and last needle byte already matched) has the needle's middle bytes too.
 inline bool VerifyMiddles(const char* hay, size_t at, uint32_t m, std::string_view needle) {
   const std::string_view middle = needle.substr(1, needle.size() - 2);
   for (; m != 0; m &= m - 1) {
     const size_t pos = at + static_cast<size_t>(__builtin_ctz(m));
-    if (EqualsIgnoreCase(hay + pos + 1, middle)) return true;
+    if (EqualsLowerAt(hay + pos + 1, middle)) return true;
   }
   return false;
 }
@@ -61,7 +51,7 @@ __attribute__((target("avx2"))) inline uint32_t EdgeMatches32(const char* hay, s
 bool ContainsIgnoreCaseScalar(std::string_view hay, std::string_view needle) {
   if (needle.size() > hay.size()) return false;
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (EqualsIgnoreCase(hay.data() + i, needle)) return true;
+    if (EqualsLowerAt(hay.data() + i, needle)) return true;
   }
   return false;
 }

@@ -19,6 +19,17 @@ namespace parley::ingest {
 
 inline constexpr size_t kMaxContainsNeedle = 32;
 
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Whether the lower.size() bytes at `a` equal `lower` (lower case) ignoring
+// ASCII case.
+inline bool EqualsLowerAt(const char* a, std::string_view lower) {
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (AsciiLower(a[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Whether `needle` takes the SIMD path of ContainsIgnoreCase (see above).
 constexpr bool ValidContainsNeedle(std::string_view needle) {
   return needle.size() >= 3 && needle.size() <= kMaxContainsNeedle &&

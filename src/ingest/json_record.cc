@@ -92,12 +92,6 @@ void AppendJsonQuoted(std::string_view s, std::string* out) {
   *out += '"';
 }
 
-std::string JsonQuote(std::string_view s) {
-  std::string out;
-  AppendJsonQuoted(s, &out);
-  return out;
-}
-
 std::string JsonRecordParser::Parse(std::string_view line, Document* doc,
                                     std::string* id_out, std::string* warning) {
   if (const void* nul = std::memchr(line.data(), 0, line.size())) {

@@ -38,9 +38,7 @@ class JsonRecordParser {
 // first "id": in the raw line; empty when not found.
 std::string SniffId(std::string_view line);
 
-// `s` as a JSON string literal with quotes.
-std::string JsonQuote(std::string_view s);
-// The same, appended to *out.
+// Appends `s` to *out as a JSON string literal with quotes.
 void AppendJsonQuoted(std::string_view s, std::string* out);
 
 }  // namespace parley::ingest

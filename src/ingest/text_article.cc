@@ -81,15 +81,9 @@ constexpr bool ContainsPatternsValid() {
 }
 static_assert(ContainsPatternsValid(), "contains patterns: lower case, letter at both ends");
 
-inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
 // `b` is lower case.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (AsciiLower(a[i]) != b[i]) return false;
-  }
-  return true;
+  return a.size() == b.size() && EqualsLowerAt(a.data(), b);
 }
 
 // A photo caption ends with a parenthesized credit: "(NAME / AGENCY / AFP)",

@@ -402,7 +402,6 @@ uint32_t DateFinder::TryAt(uint32_t i) {
 // Visits only candidate tokens; the others cannot start a date. The
 // current sentence is found by walking the sentence list alongside.
 void DateFinder::Run(const std::vector<uint32_t>& candidates) {
-  constexpr uint8_t kStarts = kKwMonth | kKwWeekday | kKwDateWord;
   const std::vector<Sentence>& sentences = out_->sentences;
   size_t s = 0;
   uint32_t next = 0;  // tokens before `next` belong to a mention already
@@ -411,7 +410,7 @@ void DateFinder::Run(const std::vector<uint32_t>& candidates) {
     const Token& t = toks_[i];
     const bool digits = t.norm[0] >= '0' && t.norm[0] <= '9';
     if (!digits && (kw_[i] == 0 || kw_[i] == kKeywordInUnresolvedDate ||
-                    !(KeywordById(kw_[i]).kinds & kStarts))) {
+                    !(KeywordById(kw_[i]).kinds & kDateStartKinds))) {
       continue;
     }
     // Only for the candidates that can start a date (the walk's exit branch

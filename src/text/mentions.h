@@ -31,8 +31,9 @@ namespace parley::text_internal {
 // weekdays and date words, FindNumbers at vague words, number cues and
 // cardinals (and both at digits). Year cues ("in", "of", "by") and scale
 // words only continue a mention.
-inline constexpr uint8_t kMentionStartKinds =
-    kKwMonth | kKwWeekday | kKwDateWord | kKwVague | kKwNumberCue | kKwCardinal;
+inline constexpr uint8_t kDateStartKinds = kKwMonth | kKwWeekday | kKwDateWord;
+inline constexpr uint8_t kNumberStartKinds = kKwVague | kKwNumberCue | kKwCardinal;
+inline constexpr uint8_t kMentionStartKinds = kDateStartKinds | kNumberStartKinds;
 
 void FindDates(const Document& doc, uint8_t* keywords,
                const std::vector<uint32_t>& candidates, AnalyzedText* out);

@@ -247,8 +247,7 @@ void NumberFinder::Run(const std::vector<uint32_t>& candidates) {
     uint32_t e = i;
     if (t.has(kTokNumber) || (t.has(kTokWord) && t.norm[0] >= '0' && t.norm[0] <= '9')) {
       e = Digits(i);
-    } else if (kw_[i] != 0 && (KeywordById(kw_[i]).kinds &
-                               (kKwVague | kKwNumberCue | kKwCardinal))) {
+    } else if (kw_[i] != 0 && (KeywordById(kw_[i]).kinds & kNumberStartKinds)) {
       if (CanStartNumber(i)) {
         e = Vague(i);
         if (e == i) e = Words(i);
