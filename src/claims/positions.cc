@@ -523,32 +523,42 @@ bool IsObjectDemand(const DocContext& ctx, const LexMatch& verb, const LexMatch&
   return true;
 }
 
-// The accept/reject cue whose object demand cue `ci` is, or null.
-const LexMatch* ObjectDemandOf(const DocContext& ctx, const std::vector<const LexMatch*>& cues,
-                               size_t ci) {
-  for (size_t k = 0; k < ci; ++k) {
-    if (IsObjectDemand(ctx, *cues[k], *cues[ci])) return cues[k];
+// Per cue of a sentence: the index of the accept/reject cue whose object
+// demand it is (`verb`), and of its own first object demand (`object`); -1
+// for none.
+struct ObjectDemandLinks {
+  std::vector<int32_t> verb, object;
+};
+
+ObjectDemandLinks LinkObjectDemands(const DocContext& ctx,
+                                    const std::vector<const LexMatch*>& cues) {
+  ObjectDemandLinks l;
+  l.verb.assign(cues.size(), -1);
+  l.object.assign(cues.size(), -1);
+  for (size_t k = 0; k < cues.size(); ++k) {
+    for (size_t j = k + 1; j < cues.size(); ++j) {
+      if (!IsObjectDemand(ctx, *cues[k], *cues[j])) continue;
+      if (l.verb[j] < 0) l.verb[j] = static_cast<int32_t>(k);
+      if (l.object[k] < 0) l.object[k] = static_cast<int32_t>(j);
+    }
   }
-  return nullptr;
+  return l;
 }
 
 // The item region of cue `ci`: up to the next cue, or, when the cue has an
-// object demand ("rejected Egypt's demands for a ceasefire"), that demand's
-// region (its items are what the cue accepts or rejects).
+// object demand `object_cue` ("rejected Egypt's demands for a ceasefire"),
+// that demand's region (its items are what the cue accepts or rejects).
 Region CueRegion(const DocContext& ctx, uint32_t s, const std::vector<const LexMatch*>& cues,
-                 size_t ci) {
-  size_t object_cue = ci;
-  for (size_t k = ci + 1; k < cues.size() && object_cue == ci; ++k) {
-    if (IsObjectDemand(ctx, *cues[ci], *cues[k])) object_cue = k;
-  }
-  if (object_cue == ci) {
+                 size_t ci, int32_t object_cue) {
+  if (object_cue < 0) {
     return ItemRegion(ctx, s, *cues[ci], ci + 1 < cues.size() ? cues[ci + 1] : nullptr);
   }
+  const size_t o = static_cast<size_t>(object_cue);
   const LexMatch* next = nullptr;
-  for (size_t k = object_cue + 1; k < cues.size() && next == nullptr; ++k) {
-    if (cues[k]->first >= cues[object_cue]->end) next = cues[k];
+  for (size_t k = o + 1; k < cues.size() && next == nullptr; ++k) {
+    if (cues[k]->first >= cues[o]->end) next = cues[k];
   }
-  return ItemRegion(ctx, s, *cues[object_cue], next);
+  return ItemRegion(ctx, s, *cues[o], next);
 }
 
 // The main party of a sentence whose accept cue `c` waits on "until" /
@@ -658,6 +668,7 @@ bool ConditionalOffer(const DocContext& ctx, uint32_t s, const LexMatch& c,
 
 void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* out) {
   std::vector<const LexMatch*> cues = Cues(ctx, s);
+  const ObjectDemandLinks links = LinkObjectDemands(ctx, cues);
   size_t sentence_begin = out->size();
   for (size_t ci = 0; ci < cues.size(); ++ci) {
     const LexMatch& c = *cues[ci];
@@ -678,7 +689,7 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
     // party) is no position yet.
     PartyResult pending_demand;
     if (pending) {
-      if (e.section != Section::kStance || StanceOf(e.arg) != Stance::kAccept) continue;
+      if (!accept_cue) continue;
       pending_demand = PendingDemandParty(ctx, s, c);
       if (pending_demand.parties.empty()) continue;
     }
@@ -695,7 +706,6 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
       continue;
     }
     bool appealed = ci > 0 && e.section == Section::kStance && GovernedByAppeal(ctx, *cues[ci - 1], c);
-    // The object demand of an earlier cue is its possessor's, if named.
     // "The Houthis said they would stop attacks on shipping if Israel ended
     // the war": a condition that no position precedes makes its main
     // clause an offer; the condition's items are then that party's demands.
@@ -707,16 +717,17 @@ void ExtractPositions(const DocContext& ctx, uint32_t s, std::vector<Position>* 
                      Fact::kHypothetical, sentence_begin, out);
       }
     }
+    // The object demand of an earlier cue is its possessor's, if named.
     PartyResult pr;
-    if (const LexMatch* verb = ObjectDemandOf(ctx, cues, ci)) {
-      PossessorParty(ctx, s, c, verb->end, &pr);
+    if (links.verb[ci] >= 0) {
+      PossessorParty(ctx, s, c, cues[links.verb[ci]]->end, &pr);
     } else {
       pr = pending ? pending_demand
            : appealed ? PartySubject(ctx, s, *cues[ci - 1], false)
                       : FindParty(ctx, s, c, *out, sentence_begin);
     }
     if (pr.parties.empty()) continue;
-    Region r = CueRegion(ctx, s, cues, ci);
+    Region r = CueRegion(ctx, s, cues, ci, links.object[ci]);
     // "agreed to open the Adre crossing", "offered to host a new round of
     // talks": the item is the action after "to".
     const bool act = !condition && InfinitiveAct(ctx, c, &r);

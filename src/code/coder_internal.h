@@ -263,8 +263,6 @@ bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const Ve
                   uint32_t limit, PatternBinding* b);
 // Length of the phrase of `synset` starting at token i (0 = none).
 uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i);
-// True when a member phrase of `synset` starts somewhere in the sentence.
-bool SynsetInSentence(const SentenceCtx& c, int32_t synset);
 // Builds the sentence's synset index unless built (Scratch::SynsetPresent).
 void EnsureSynsetIndex(const SentenceCtx& c);
 

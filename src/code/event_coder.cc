@@ -60,7 +60,7 @@ constexpr size_t kMaxPairwiseMembers = 4;
 bool EarlierViolenceBy(const SentenceCtx& c, int32_t np, uint32_t before) {
   const auto& members = c.s->nps[np].members;
   for (const EventCandidate& e : c.out->events) {
-    if (e.verb_end > before || e.event.root < "18") continue;
+    if (e.verb_end > before || !IsViolenceRoot(e.event.root)) continue;
     if (std::find(members.begin(), members.end(), e.source_mention) != members.end()) return true;
   }
   return false;
@@ -566,7 +566,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
   // "X struck Y, killing 20 people": the participle after the comma tells
   // the outcome of the act of violence the same source committed before
   // it, not another event.
-  if (src >= 0 && src == g.subject_np && code.active.substr(0, 2) >= "18" &&
+  if (src >= 0 && src == g.subject_np && IsViolenceRoot(code.active) &&
       ParticipleAfterComma(*c, g) && EarlierViolenceBy(*c, src, g.first)) {
     return;
   }
@@ -586,7 +586,7 @@ void EventCoderImpl::CodeGroup(SentenceCtx* c, size_t gi) const {
 // territory given up (0874: "handed control of Lashio back").
 bool OwnCountryAsTarget(std::string_view source, std::string_view target,
                         std::string_view code) {
-  return code.substr(0, 2) < "18" && !code.starts_with("0874") && target.size() == 3 &&
+  return !IsViolenceRoot(code) && !code.starts_with("0874") && target.size() == 3 &&
          source.size() > 3 &&
          source.starts_with(target) && !target.starts_with("IGO") &&
          !target.starts_with("NGO") && !target.starts_with("MNC");

@@ -187,14 +187,15 @@ bool IsNamedGroupCode(const std::string& code) {
   return false;
 }
 
-// CAMEO world-region codes ("WAF", "LAM"): a region is less specific than
-// any named actor inside it.
+// CAMEO world-region codes ("WAF", "LAM").
+constexpr std::string_view kRegionCodes[] = {
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+    "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
+
+// A region is less specific than any named actor inside it.
 bool IsRegionCode(std::string_view code) {
-  static constexpr std::string_view kRegions[] = {
-      "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
-      "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
-  return code.size() >= 3 &&
-         std::find(std::begin(kRegions), std::end(kRegions), code.substr(0, 3)) != std::end(kRegions);
+  return code.size() >= 3 && std::find(std::begin(kRegionCodes), std::end(kRegionCodes),
+                                       code.substr(0, 3)) != std::end(kRegionCodes);
 }
 
 // Words that join two phrases rather than name a head noun: "more Central
@@ -243,8 +244,13 @@ std::span<const std::string> FirstActorCodes(const SentenceCtx& c, const NounPhr
     const ActorHit& h = c.s->actors[a];
     ActorReading r = c.dict->ResolveActor(*c.dict->Info(h.node), c.date);
     if (r.codes.empty()) continue;
-    for (uint32_t b = a + 1; b < np.actor_end && r.codes.size() == 1; ++b) {
+    // Appositive candidates (AppositiveNameWins): only after a single
+    // 3-letter reading, within three words; hits are in token order.
+    const bool appositive = c.options->appositive_name_wins && r.codes.size() == 1 &&
+                            r.codes[0].size() == 3;
+    for (uint32_t b = a + 1; appositive && b < np.actor_end; ++b) {
       const ActorHit& later = c.s->actors[b];
+      if (later.first > h.end + 3) break;
       ActorReading lr = c.dict->ResolveActor(*c.dict->Info(later.node), c.date);
       if (lr.codes.size() == 1 && AppositiveNameWins(c, np, h, r.codes[0], later, lr.codes[0])) {
         *entry = lr.entry;
@@ -719,10 +725,9 @@ constexpr uint32_t kNoCountry = ~0u;
 // The 3-letter code prefix as a 15-bit key when it names a state (not an
 // IGO/NGO/group or region), else kNoCountry. Equal keys = equal prefixes.
 uint32_t CountryKey(const std::string& code) {
+  // Besides the regions (kRegionCodes).
   static constexpr std::string_view kNotCountries[] = {
-      "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU",
-      "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS",
-      "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST", "NAM", "OCN", "EAS", "WEU"};
+      "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "NAM", "OCN", "EAS", "WEU"};
   auto key = [](const char* p) {  // three letters A-Z -> 15 bits
     return static_cast<uint32_t>(p[0] - 'A') << 10 | static_cast<uint32_t>(p[1] - 'A') << 5 |
            static_cast<uint32_t>(p[2] - 'A');
@@ -732,6 +737,7 @@ uint32_t CountryKey(const std::string& code) {
     for (std::string_view n : kNotCountries) {
       if (n[0] >= 'A') v[key(n.data())] = true;  // "---" fails the letter test below
     }
+    for (std::string_view n : kRegionCodes) v[key(n.data())] = true;
     return v;
   }();
   if (code.size() < 3) return kNoCountry;

@@ -41,8 +41,6 @@ class PatternGates {
   // Scratch::gate_words_ready is cleared per sentence).
   void Candidates(const SentenceCtx& c, uint32_t block, std::vector<uint32_t>* out) const;
 
-  size_t num_patterns() const { return patterns_.size(); }
-
  private:
   struct Range {
     uint32_t begin = 0, end = 0;  // into positions_

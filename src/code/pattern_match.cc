@@ -226,13 +226,6 @@ uint32_t SynsetMatchAt(const SentenceCtx& c, int32_t synset, uint32_t i) {
   return 0;
 }
 
-bool SynsetInSentence(const SentenceCtx& c, int32_t synset) {
-  if (!c.s->synsets_ready) BuildSynsetIndex(c);
-  const uint32_t syn = static_cast<uint32_t>(synset);
-  const auto& present = c.s->synset_present;
-  return syn / 64 < present.size() && ((present[syn / 64] >> (syn % 64)) & 1);
-}
-
 bool MatchPattern(const SentenceCtx& c, const CompiledPattern& pattern, const VerbGroup& g,
                   uint32_t limit, PatternBinding* b) {
   for (uint32_t w : pattern.required) {
